@@ -1,24 +1,16 @@
 """The statement stage: who said what, and what the outlet asserts on its own.
 
-STUB: replaced by the statements work (issue 3).
+    StatementFinder(options).find(doc, article, layer) -> list[Statement]
+
+Direct quotes and indirect speech are found from speech cues (``data/cues.tsv``:
+reporting verbs and source phrases such as "according to"); speakers are the
+actors the actor layer resolved for the cue's subject; sentences asserting
+something with no speaker become ``kind="outlet"`` statements.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from .cues import Cue, CueLexicon
+from .finder import StatementFinder
 
-from ..options import Options
-from ..records import ActorLayer, Article, Statement
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-__all__ = ["StatementFinder"]
-
-
-class StatementFinder:
-    def __init__(self, options: Options) -> None:
-        self.options = options
-
-    def find(self, doc: Doc, article: Article, layer: ActorLayer) -> list[Statement]:
-        return []
+__all__ = ["Cue", "CueLexicon", "StatementFinder"]
