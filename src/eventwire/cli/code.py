@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -10,9 +11,9 @@ import click
 
 from ..formats import FORMATS, Writer
 from ..formats.summary import summarize
-from ..ingest import INPUT_FORMATS, Metadata, read_articles
+from ..ingest import INPUT_FORMATS, Metadata, normalize_date, read_articles
 from ..options import Options
-from ..records import Rejected
+from ..records import Article, Rejected
 
 
 @click.command("code")
@@ -31,10 +32,26 @@ from ..records import Rejected
     show_default=True,
     help="Output format: the article contract as json/jsonl, PLOVER JSONL, or a TSV event table.",
 )
-@click.option("--published", help="Publication date (YYYY-MM-DD); overrides the input's.")
+@click.option(
+    "--published",
+    callback=lambda ctx, param, value: _date(value),
+    help="Publication date (YYYY-MM-DD, or e.g. 13 February 2025); overrides the input's.",
+)
 @click.option("--outlet", help="Outlet name; overrides the input's.")
 @click.option("--url", help="Article URL; overrides the input's.")
 @click.option("--language", help="Language code of the text (e.g. en); overrides the input's.")
+@click.option("--title", help="Article title; overrides the input's.")
+@click.option(
+    "--translated-from",
+    metavar="LANG",
+    help="Language code the text was translated from (e.g. ru); overrides any translation note.",
+)
+@click.option("--translator", help="Translation service or translator (e.g. DeepL); overrides any note.")
+@click.option(
+    "--fetch-links",
+    is_flag=True,
+    help="For RSS/Atom feeds: fetch each entry's link and code the page, not the entry's summary.",
+)
 @click.option(
     "-o",
     "--output",
@@ -52,10 +69,14 @@ def code_command(
     outlet: str | None,
     url: str | None,
     language: str | None,
+    title: str | None,
+    translated_from: str | None,
+    translator: str | None,
+    fetch_links: bool,
     output: Path | None,
     summary: bool,
 ) -> None:
-    """Code articles: PATH is a file, a directory, or - for stdin.
+    """Code articles: PATH is a file, a directory (read recursively), a URL, or - for stdin.
 
     Prints one JSON object per article (the eventwire.article/1 contract).
     Inputs that cannot be read are reported on stderr with the reason; the
@@ -63,14 +84,24 @@ def code_command(
     """
     from ..pipeline import Coder
 
-    metadata = Metadata(published=published, outlet=outlet, url=url, language=language)
+    metadata = Metadata(
+        published=published,
+        outlet=outlet,
+        url=url,
+        language=language,
+        title=title,
+        translated_from=translated_from,
+        translator=translator,
+    )
     coder = Coder(options)
     rejected: list[Rejected] = []
     stream: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     summary_stream = sys.stdout if output else sys.stderr
     writer = Writer(stream, fmt)
     try:
-        articles = read_articles(paths, input_format=input_format, metadata=metadata, options=options)
+        articles = read_articles(
+            paths, input_format=input_format, metadata=metadata, options=options, fetch_links=fetch_links
+        )
         accepted = _accept(articles, rejected)
         for coded in coder.code_many(accepted):
             writer.write(coded)
@@ -83,17 +114,27 @@ def code_command(
     if output:
         click.echo(f"wrote {output}", file=summary_stream)
     if rejected:
-        for item in rejected:
-            click.echo(f"rejected {item.source}: [{item.reason}] {item.detail}", err=True)
+        click.echo(f"{len(rejected)} input(s) rejected; the others were coded", err=True)
         raise click.exceptions.Exit(1)
 
 
-def _accept(items, rejected: list[Rejected]):  # type: ignore[no-untyped-def]
+def _accept(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> Iterator[Article]:
+    """The articles of ``items``; each rejection is reported on stderr as it comes and kept."""
     for item in items:
         if isinstance(item, Rejected):
             rejected.append(item)
+            click.echo(f"rejected {item.source}: [{item.reason}] {item.detail}", err=True)
         else:
             yield item
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    normalized = normalize_date(value)
+    if normalized is None:
+        raise click.BadParameter(f"{value!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-02-13")
+    return normalized
 
 
 COMMANDS = [code_command]

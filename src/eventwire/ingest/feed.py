@@ -8,6 +8,7 @@ title and date filling what the page does not say.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -70,7 +71,10 @@ def _entry(
     if link_reader is not None and ctx.fetch_links:
         if not link:
             return Rejected(where, "malformed", "the feed entry has no link to fetch")
-        return link_reader(link, ctx, found)
+        item = link_reader(link, ctx, found)
+        if isinstance(item, Rejected):
+            return Rejected(where, item.reason, f"fetching the entry's link {link}: {item.detail}")
+        return dataclasses.replace(item, source=where)
     body = _body(entry)
     if not body.strip():
         return Rejected(
