@@ -1,0 +1,12 @@
+"""Corpus ingest: read many sources, code them in batches (optionally in N processes), store them.
+
+See :func:`ingest` and ``docs/store.md``.
+"""
+
+from __future__ import annotations
+
+from .estimate import estimate_items
+from .runner import IngestResult, Progress, ingest
+from .workers import BatchResult, code_batch
+
+__all__ = ["BatchResult", "IngestResult", "Progress", "code_batch", "estimate_items", "ingest"]

@@ -1,0 +1,182 @@
+"""The ingest runner: read -> code -> store, in bounded batches, resumable.
+
+    with Store.open(db) as store:
+        result = ingest(store, ["corpus/"], options=Options(), workers=2, progress=callback)
+
+Articles already in the store are skipped before coding (that is how a killed
+run resumes: start it again with the same sources). Each batch is written in
+one transaction together with the inputs rejected since the previous batch.
+Library code: it reports progress through the callback and never prints.
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..ingest import Metadata, read_articles
+from ..linking.keys import LinkRules
+from ..options import Options
+from ..records import Article, Rejected
+from ..store.db import Store
+from ..store.rows import empty_tables
+from ..store.write import existing_ids, finish_run, start_run, write_tables
+from .estimate import estimate_items
+from .workers import make_pool
+
+__all__ = ["IngestResult", "Progress", "ingest"]
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int  # input items handled (articles + rejected)
+    total: int | None  # estimated input items, None when unknown
+    stored: int
+    existing: int
+    rejected: int
+    elapsed: float
+
+
+@dataclass
+class IngestResult:
+    run_id: int
+    read: int = 0
+    stored: int = 0
+    existing: int = 0
+    events: int = 0
+    rejected: int = 0
+    rejected_by_reason: Counter[str] = field(default_factory=Counter)
+    rejected_examples: list[Rejected] = field(default_factory=list)
+    seconds: float = 0.0
+    versions: dict[str, str] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "existing": self.existing,
+            "rejected": self.rejected,
+            "events": self.events,
+        }
+
+
+@dataclass
+class _Pending:
+    rejected: list[Rejected]
+    items: int
+    existing: int
+
+
+def _read(
+    sources: Iterable[str | Path],
+    input_format: str | None,
+    metadata: Metadata | None,
+    options: Options,
+    fetch_links: bool,
+) -> Iterator[Article | Rejected]:
+    kwargs: dict[str, Any] = {"input_format": input_format, "metadata": metadata, "options": options}
+    if fetch_links and "fetch_links" in inspect.signature(read_articles).parameters:
+        kwargs["fetch_links"] = True
+    elif fetch_links:
+        kwargs["options"] = options.replace(extra={**options.extra, "fetch_links": True})
+    return read_articles(list(sources), **kwargs)
+
+
+def ingest(
+    store: Store,
+    sources: Iterable[str | Path],
+    *,
+    options: Options | None = None,
+    workers: int = 1,
+    input_format: str | None = None,
+    metadata: Metadata | None = None,
+    fetch_links: bool = False,
+    batch_size: int | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    command: str = "ingest",
+    day_window: int | None = None,
+) -> IngestResult:
+    """Read, code and store every source; return the counts. Re-running resumes."""
+    options = options or Options()
+    sources = list(sources)
+    size = batch_size or max(options.batch_size, 8)
+    rules = LinkRules.load(day_window)
+    started = time.perf_counter()
+    run_id = start_run(store, command, workers)
+    result = IngestResult(run_id=run_id)
+    total = estimate_items(sources)
+    pending: deque[_Pending] = deque()
+
+    def batches() -> Iterator[list[Article] | None]:
+        articles: list[Article] = []
+        rejected: list[Rejected] = []
+        items = 0
+        for item in _read(sources, input_format, metadata, options, fetch_links):
+            items += 1
+            if isinstance(item, Rejected):
+                rejected.append(item)
+            else:
+                articles.append(item)
+            if len(articles) >= size:
+                yield _submit(articles, rejected, items)
+                articles, rejected, items = [], [], 0
+        if articles or rejected:
+            yield _submit(articles, rejected, items)
+
+    def _submit(articles: list[Article], rejected: list[Rejected], items: int) -> list[Article] | None:
+        old = existing_ids(store, [a.id for a in articles])
+        fresh = [a for a in articles if a.id not in old]
+        pending.append(_Pending(rejected, items, len(articles) - len(fresh)))
+        return fresh or None
+
+    pool = make_pool(options, rules, workers)
+    status = "failed"
+    try:
+        for coded in pool.map(batches()):
+            meta = pending.popleft()
+            rejected = list(meta.rejected)
+            tables = empty_tables()
+            if coded is not None:
+                tables = coded.tables
+                rejected.extend(coded.failed)
+                result.versions = result.versions or coded.versions
+            written = write_tables(store, tables, rejected, run_id=run_id, rules=rules)
+            result.read += meta.items
+            result.stored += written.stored
+            result.existing += written.existing + meta.existing
+            result.events += written.events
+            result.rejected += len(rejected)
+            for r in rejected:
+                result.rejected_by_reason[r.reason] += 1
+                if len(result.rejected_examples) < 1000:
+                    result.rejected_examples.append(r)
+            if progress:
+                progress(
+                    Progress(
+                        done=result.read,
+                        total=max(total, result.read) if total is not None else None,
+                        stored=result.stored,
+                        existing=result.existing,
+                        rejected=result.rejected,
+                        elapsed=time.perf_counter() - started,
+                    )
+                )
+        status = "done"
+    finally:
+        pool.close()
+        result.seconds = time.perf_counter() - started
+        if not store.closed:
+            finish_run(
+                store,
+                run_id,
+                status=status,
+                versions=result.versions,
+                counts=result.counts(),
+                seconds=result.seconds,
+            )
+    return result

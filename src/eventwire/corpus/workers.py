@@ -1,0 +1,132 @@
+"""Coding batches of articles, in this process or in N worker processes.
+
+:func:`code_batch` is the unit of work: a list of Articles in, Arrow tables
+(see :mod:`eventwire.store.rows`) and the items that failed out. Pools keep at
+most ``2 * workers`` batches in flight and yield results in input order, so
+memory stays bounded whatever the corpus size and the store is written in a
+deterministic order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from ..linking.keys import LinkRules
+from ..options import Options
+from ..records import Article, CodedArticle, Rejected
+from ..store.rows import batch_tables
+
+__all__ = ["BatchResult", "InProcess", "ProcessPool", "code_batch", "make_pool"]
+
+
+@dataclass
+class BatchResult:
+    tables: dict[str, pa.Table]
+    failed: list[Rejected] = field(default_factory=list)
+    versions: dict[str, str] = field(default_factory=dict)
+    articles: int = 0
+
+
+def code_batch(coder: Any, articles: list[Article], rules: LinkRules) -> BatchResult:
+    """Code one batch; an article the coder fails on is rejected with the reason, the rest are kept."""
+    coded: list[CodedArticle] = []
+    failed: list[Rejected] = []
+    try:
+        coded = list(coder.code_many(articles))
+    except Exception:
+        coded = []
+        for article in articles:
+            try:
+                coded.append(coder.code(article))
+            except Exception as exc:
+                failed.append(
+                    Rejected(
+                        source=article.source or article.id,
+                        reason="coding-error",
+                        detail=f"the coder failed on this article ({type(exc).__name__}: {exc}); "
+                        "report it with the article",
+                    )
+                )
+    return BatchResult(batch_tables(coded, rules), failed, dict(coder.versions), len(articles))
+
+
+class InProcess:
+    """Codes batches in this process with one Coder."""
+
+    def __init__(self, options: Options, rules: LinkRules) -> None:
+        from ..pipeline import Coder
+
+        self.coder = Coder(options)
+        self.rules = rules
+
+    def map(self, batches: Iterable[list[Article] | None]) -> Iterator[BatchResult | None]:
+        for batch in batches:
+            yield code_batch(self.coder, batch, self.rules) if batch else None
+
+    def close(self) -> None:
+        pass
+
+
+# Per-process state of a pool worker: the Coder its initializer builds once.
+# It lives only in worker processes (set by _init_worker), never in the parent.
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(options: Options, day_window: int) -> None:
+    from ..pipeline import Coder
+
+    _WORKER["coder"] = Coder(options)
+    _WORKER["rules"] = LinkRules.load(day_window)
+
+
+def _work(batch: list[Article]) -> BatchResult:
+    return code_batch(_WORKER["coder"], batch, _WORKER["rules"])
+
+
+def _ready() -> bool:
+    return "coder" in _WORKER
+
+
+class ProcessPool:
+    """Codes batches in N processes (spawn or forkserver), each building one Coder."""
+
+    def __init__(self, options: Options, rules: LinkRules, workers: int, start_method: str = "spawn") -> None:
+        self.workers = workers
+        ctx = multiprocessing.get_context(start_method)
+        self.executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=(options, rules.day_window),
+        )
+
+    def warm_up(self) -> None:
+        """Start every worker and wait until each has built its Coder."""
+        for f in [self.executor.submit(_ready) for _ in range(self.workers * 2)]:
+            f.result()
+
+    def map(self, batches: Iterable[list[Article] | None]) -> Iterator[BatchResult | None]:
+        window: deque[Future[BatchResult] | None] = deque()
+        limit = self.workers * 2
+        for batch in batches:
+            window.append(self.executor.submit(_work, batch) if batch else None)
+            while len(window) > limit or (window and window[0] is None):
+                head = window.popleft()
+                yield head.result() if head is not None else None
+        while window:
+            head = window.popleft()
+            yield head.result() if head is not None else None
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def make_pool(options: Options, rules: LinkRules, workers: int) -> InProcess | ProcessPool:
+    return InProcess(options, rules) if workers <= 1 else ProcessPool(options, rules, workers)
