@@ -129,7 +129,7 @@ def _own_action(child: Token) -> bool:
 
 
 def _misattached_report(verb: Token, sent: Span) -> bool:
-    """"He stated that A, B and C": the parser hangs the report under B's verb; the report is the sentence."""
+    """ "He stated that A, B and C": the parser hangs it under B; the report is the whole sentence."""
     head = verb.head
     return (
         verb.dep_ == "ccomp"

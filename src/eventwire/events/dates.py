@@ -1,0 +1,366 @@
+"""Event dates: the date expression attached to an event's clause, anchored on the publication date.
+
+    DateResolver(options).resolve(doc, sent, trigger_token, article) -> EventDate
+
+Candidates are the sentence's spaCy DATE entities and the matches of our own
+patterns (``data/dates_patterns.toml``: "late December 2021", "on May 20",
+"on Monday", "three years ago", "on the eve of" ...). The candidate in the
+trigger's own clause wins, then one in a clause that governs it, then any
+other outside parentheses. Our patterns resolve their own matches; other
+entities go to dateparser with the publication date as ``RELATIVE_BASE``
+(preferring the past). Absent any, the event is dated to publication with
+precision "reported". dateparser runs only on DATE entities our patterns do
+not cover.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..errors import DataError
+from ..options import Options
+from ..records import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["DatePatterns", "DateResolver", "EventDate"]
+
+Precision = Literal["day", "month", "year", "reported"]
+RESOLVERS = ("month", "month_day", "weekday", "days", "weeks", "months", "years", "ago", "year", "eve")
+HISTORICAL_DAYS = 31
+CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "parataxis"}
+)
+DURATION_PREPS = frozenset({"for", "over", "within", "throughout", "during"})
+ATTRIBUTIVE = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
+BARE_NUMBER = re.compile(r"^\W*\d{1,2}\W*$")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened, as far as the text says.
+
+    ``date`` is "YYYY-MM-DD", "YYYY-MM" or "YYYY" by ``precision``; with precision
+    "reported" it is the publication date (the text names no date for the event).
+    ``span`` is the date expression's character offsets, when there is one.
+    """
+
+    date: str | None
+    precision: Precision
+    historical: bool
+    span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    name: str
+    regex: re.Pattern[str]
+    resolve: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class DatePatterns:
+    """The compiled patterns, month and weekday names, number words and historical cues."""
+
+    patterns: tuple[_Pattern, ...]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    historical: re.Pattern[str]
+    version: str
+
+    @classmethod
+    def load(cls) -> DatePatterns:
+        text = resources.files("eventwire.events").joinpath("data", "dates_patterns.toml").read_text("utf-8")
+        return cls.parse(text, "eventwire/events/data/dates_patterns.toml")
+
+    @classmethod
+    def parse(cls, text: str, where: str) -> DatePatterns:
+        try:
+            data = tomllib.loads(text)
+            names = [str(m) for m in data["months"]]
+            abbrevs = [str(m) for m in data["month_abbreviations"]]
+            days = [str(d) for d in data["weekdays"]]
+            months = {name: i + 1 for i, name in enumerate(names)}
+            months.update({name: i + 1 for i, name in enumerate(abbrevs)})
+            months["sept"] = 9
+            month_alt = "|".join(sorted(months, key=len, reverse=True))
+            day_alt = "|".join(days)
+            patterns = []
+            for entry in data["pattern"]:
+                if entry["resolve"] not in RESOLVERS:
+                    raise DataError(
+                        f"{where}: pattern {entry.get('name')!r} has resolve {entry['resolve']!r}; "
+                        f"use one of {', '.join(RESOLVERS)}"
+                    )
+                source = entry["regex"].replace("{MONTH}", month_alt).replace("{WEEKDAY}", day_alt)
+                patterns.append(
+                    _Pattern(
+                        entry["name"],
+                        re.compile(source, re.IGNORECASE),
+                        entry["resolve"],
+                        int(entry.get("offset", 0)),
+                    )
+                )
+            cues = "|".join(re.escape(c) for c in data["historical_cues"])
+            return cls(
+                patterns=tuple(patterns),
+                months=months,
+                weekdays={d: i for i, d in enumerate(days)},
+                numbers={str(k).replace("-", " "): int(v) for k, v in data["numbers"].items()},
+                historical=re.compile(rf"\b(?:{cues})\b", re.IGNORECASE),
+                version=str(data.get("version", "0")),
+            )
+        except (KeyError, TypeError, ValueError, re.error) as exc:
+            raise DataError(
+                f"{where} is not a valid date-pattern file ({exc!r}); see the comments at its top"
+            ) from exc
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # char offsets in the doc
+    end: int
+    pattern: _Pattern | None  # None: a spaCy DATE entity for dateparser
+    match: re.Match[str] | None
+
+
+class DateResolver:
+    """Dates events. Build one per process: patterns compile once; dateparser loads on first use."""
+
+    def __init__(self, options: Options, patterns: DatePatterns | None = None) -> None:
+        self.options = options
+        self.patterns = patterns if patterns is not None else DatePatterns.load()
+        self._parsers: dict[dt.date, Any] = {}
+
+    def resolve(self, doc: Doc, sent: Span, trigger_token: Token, article: Article) -> EventDate:
+        """The date of the event whose trigger is ``trigger_token`` in ``sent``."""
+        published = _published(article)
+        cue = bool(self.patterns.historical.search(sent.text))
+        if published is None:
+            return EventDate(None, "reported", cue, None)
+        for candidate in self._ranked(doc, sent, trigger_token):
+            resolved = self._resolve_candidate(doc, candidate, published)
+            if resolved is None:
+                continue
+            date, precision = resolved
+            span = (candidate.start, candidate.end)
+            if precision == "reported":
+                return EventDate(published.isoformat(), "reported", cue, span)
+            historical = cue or _last_day(date, precision) < published - dt.timedelta(days=HISTORICAL_DAYS)
+            return EventDate(_iso(date, precision), precision, historical, span)
+        return EventDate(published.isoformat(), "reported", cue, None)
+
+    # -- candidates ------------------------------------------------------------------------------------
+
+    def _candidates(self, doc: Doc, sent: Span, trigger: Token) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        base = sent.start_char
+        for pattern in self.patterns.patterns:
+            for m in pattern.regex.finditer(sent.text):
+                if not _names_capitalized(m):
+                    continue
+                start, end = base + m.start(), base + m.end()
+                if any(c.start < end and start < c.end for c in found):
+                    continue
+                found.append(_Candidate(start, end, pattern, m))
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or any(c.start < ent.end_char and ent.start_char < c.end for c in found):
+                continue
+            if _duration(ent) or _attributive(ent, trigger) or BARE_NUMBER.match(ent.text):
+                continue
+            found.append(_Candidate(ent.start_char, ent.end_char, None, None))
+        return found
+
+    def _ranked(self, doc: Doc, sent: Span, trigger: Token) -> list[_Candidate]:
+        clause = _clause_head(trigger)
+        governing = {t.i for t in clause.ancestors}
+        ranked: list[tuple[int, int, _Candidate]] = []
+        for cand in self._candidates(doc, sent, trigger):
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None:
+                continue
+            anchor = span.root
+            if _attributive_token(anchor) and anchor.head.i != trigger.i:
+                continue  # "the 2014 borders": dates the noun, not the event
+            own = _clause_head(anchor)
+            if own.i == clause.i:
+                rank = 0
+            elif own.i in governing:
+                rank = 1
+            elif _parenthesized(doc, span):
+                continue
+            else:
+                rank = 2
+            ranked.append((rank, abs(anchor.i - trigger.i), cand))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        return [r[2] for r in ranked]
+
+    # -- resolution ------------------------------------------------------------------------------------
+
+    def _resolve_candidate(
+        self, doc: Doc, cand: _Candidate, published: dt.date
+    ) -> tuple[dt.date, Precision] | None:
+        if cand.pattern is not None and cand.match is not None:
+            return self._resolve_pattern(cand.pattern, cand.match, published)
+        return self._dateparser(doc.text[cand.start : cand.end], published)
+
+    def _resolve_pattern(
+        self, pattern: _Pattern, m: re.Match[str], published: dt.date
+    ) -> tuple[dt.date, Precision] | None:
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        kind = pattern.resolve
+        try:
+            if kind == "month":
+                month = self.patterns.months[groups["month"].lower().rstrip(".")]
+                year = int(groups["year"]) if "year" in groups else _latest_year(published, month, 1)
+                return dt.date(year, month, 1), "month"
+            if kind == "month_day":
+                month = self.patterns.months[groups["month"].lower().rstrip(".")]
+                day = int(groups["day"])
+                year = int(groups["year"]) if "year" in groups else _latest_year(published, month, day)
+                return dt.date(year, month, day), "day"
+            if kind == "weekday":
+                target = self.patterns.weekdays[groups["weekday"].lower()]
+                back = (published.weekday() - target) % 7
+                return published - dt.timedelta(days=back), "day"
+            if kind == "days":
+                return published + dt.timedelta(days=pattern.offset), "day"
+            if kind == "weeks":
+                return published + dt.timedelta(days=7 * pattern.offset), "month"
+            if kind == "months":
+                return _add_months(published, pattern.offset), "month"
+            if kind == "years":
+                return dt.date(published.year + pattern.offset, 1, 1), "year"
+            if kind == "year":
+                return dt.date(int(groups["year"]), 1, 1), "year"
+            if kind == "ago":
+                return self._ago(groups, published)
+            if kind == "eve":
+                return published, "reported"
+        except (KeyError, ValueError, OverflowError):
+            return None  # "February 30", a number word we do not know: not a date
+        return None
+
+    def _ago(self, groups: dict[str, str], published: dt.date) -> tuple[dt.date, Precision] | None:
+        raw = groups["n"].lower()
+        n = int(raw) if raw.isdigit() else self.patterns.numbers.get(raw)
+        if n is None:
+            return None
+        unit = groups["unit"].lower()
+        if unit == "day":
+            return published - dt.timedelta(days=n), "day"
+        if unit == "week":
+            return published - dt.timedelta(days=7 * n), "month"
+        if unit == "month":
+            return _add_months(published, -n), "month"
+        return dt.date(published.year - n, 1, 1), "year"
+
+    def _dateparser(self, text: str, published: dt.date) -> tuple[dt.date, Precision] | None:
+        parser = self._parsers.get(published)
+        if parser is None:
+            from dateparser.date import DateDataParser
+
+            if len(self._parsers) > 64:
+                self._parsers.clear()
+            base = dt.datetime(published.year, published.month, published.day)
+            parser = DateDataParser(
+                languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+            )
+            self._parsers[published] = parser
+        data = parser.get_date_data(text)
+        if data is None or data.date_obj is None:
+            return None
+        period = data.period or "day"
+        found = data.date_obj.date()
+        precision: Precision = (
+            "year" if period == "year" else "month" if period in ("month", "week") else "day"
+        )
+        return found, precision
+
+
+def _published(article: Article) -> dt.date | None:
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def _names_capitalized(m: re.Match[str]) -> bool:
+    """Month and weekday names count only capitalized ("May 20", not "may 20 people")."""
+    for group in ("month", "weekday"):
+        value = m.groupdict().get(group)
+        if value and not value[0].isupper():
+            return False
+    return True
+
+
+def _latest_year(published: dt.date, month: int, day: int) -> int:
+    """The year of the last ``month``/``day`` on or before publication."""
+    if (month, day) <= (published.month, published.day):
+        return published.year
+    return published.year - 1
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _last_day(date: dt.date, precision: Precision) -> dt.date:
+    if precision == "year":
+        return dt.date(date.year, 12, 31)
+    if precision == "month":
+        return dt.date(date.year, date.month, calendar.monthrange(date.year, date.month)[1])
+    return date
+
+
+def _iso(date: dt.date, precision: Precision) -> str:
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause ``token`` is in (the token itself when it heads one)."""
+    tok = token
+    while tok.dep_ not in CLAUSE_DEPS or tok.pos_ not in ("VERB", "AUX"):
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _duration(ent: Span) -> bool:
+    """ "for the past three years", "over two weeks": a stretch of time, not a date."""
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ in DURATION_PREPS:
+        return True
+    return bool(re.match(r"(?i)^(?:the\s+)?(?:past|last|next|coming)\s+(?:\d+|[a-z]+)\s+\w+s\b", ent.text))
+
+
+def _attributive_token(tok: Token) -> bool:
+    return tok.dep_ in ATTRIBUTIVE and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
+
+
+def _attributive(ent: Span, trigger: Token) -> bool:
+    return _attributive_token(ent.root) and ent.root.head.i != trigger.i
+
+
+def _parenthesized(doc: Doc, span: Span) -> bool:
+    """True when ``span`` sits inside parentheses within its sentence."""
+    sent = span.sent
+    before = doc.text[sent.start_char : span.start_char]
+    return before.count("(") > before.count(")")
