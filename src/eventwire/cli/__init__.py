@@ -49,9 +49,9 @@ def main(ctx: click.Context, config: Path | None) -> None:
 
 
 def _register() -> None:
-    from . import code, eval as eval_cmd, kb
+    from . import code, corpus, eval as eval_cmd, kb
 
-    for module in (code, kb, eval_cmd):
+    for module in (code, kb, eval_cmd, corpus):
         for command in module.COMMANDS:
             main.add_command(command)
 
