@@ -87,7 +87,7 @@ def _handler(routes: dict[str, Route], agents: list[str]) -> Callable[..., BaseH
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     return Handler
@@ -100,7 +100,7 @@ def server() -> Iterator[LocalServer]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(routes, agents))
     httpd.daemon_threads = True
     httpd.block_on_close = False
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield LocalServer(f"http://127.0.0.1:{httpd.server_address[1]}", routes, agents)

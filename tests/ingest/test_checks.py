@@ -59,7 +59,9 @@ def test_too_large_article_names_size_limit_and_setting(tmp_path: Path) -> None:
     options = Options(max_article_bytes=1000)
     rejected = one_rejected(tmp_path / "big.txt", options=options)
     assert rejected.reason == "too-large"
-    assert "4,400" in rejected.detail and "1,000" in rejected.detail and "max_article_bytes" in rejected.detail
+    assert (
+        "4,400" in rejected.detail and "1,000" in rejected.detail and "max_article_bytes" in rejected.detail
+    )
 
 
 def test_too_large_file_is_not_read(tmp_path: Path) -> None:
@@ -70,7 +72,9 @@ def test_too_large_file_is_not_read(tmp_path: Path) -> None:
 
 
 def test_extracted_html_over_the_article_limit(tmp_path: Path) -> None:
-    page = "<html><body><article>" + "<p>The mayors of Turin and Lyon met.</p>" * 60 + "</article></body></html>"
+    page = (
+        "<html><body><article>" + "<p>The mayors of Turin and Lyon met.</p>" * 60 + "</article></body></html>"
+    )
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     rejected = one_rejected(tmp_path / "p.html", options=Options(max_article_bytes=500))
     assert rejected.reason == "too-large"
@@ -111,8 +115,13 @@ def test_bad_inputs_do_not_stop_the_batch(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_bytes(b"")
     (tmp_path / "c.txt").write_bytes(b"\x00\x01")
     (tmp_path / "d.txt").write_text("The prime ministers of Spain and Portugal met.", encoding="utf-8")
-    items = read(tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "missing.txt", tmp_path / "c.txt",
-                 tmp_path / "d.txt")
+    items = read(
+        tmp_path / "a.txt",
+        tmp_path / "b.txt",
+        tmp_path / "missing.txt",
+        tmp_path / "c.txt",
+        tmp_path / "d.txt",
+    )
     kinds = [item.reason if isinstance(item, Rejected) else "article" for item in items]
     assert kinds == ["article", "empty", "not-found", "binary", "article"]
     assert all(isinstance(items[i], Article) for i in (0, 4))

@@ -14,13 +14,16 @@ def test_csv_rows_and_malformed_rows_with_line_numbers(tmp_path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "title", "text", "published", "outlet"])
-        writer.writerow(["1", "Talks", "Peru and Bolivia met.\nThey agreed on trade.", "2021-05-04", "Andes Daily"])
+        writer.writerow(
+            ["1", "Talks", "Peru and Bolivia met.\nThey agreed on trade.", "2021-05-04", "Andes Daily"]
+        )
         writer.writerow(["2", "Too many", "text", "2021-05-04", "x", "extra"])
         writer.writerow(["3", "No text", "", "", ""])
         writer.writerow(["4", "Fine", "Chile and Argentina met.", "", ""])
     items = read(path)
-    summary = [(item.source.rsplit(":", 1)[1], item.reason if isinstance(item, Rejected) else "ok")
-               for item in items]
+    summary = [
+        (item.source.rsplit(":", 1)[1], item.reason if isinstance(item, Rejected) else "ok") for item in items
+    ]
     # the first row spans lines 2-3 (a newline inside the quoted text)
     assert summary == [("2", "ok"), ("4", "malformed"), ("5", "empty"), ("6", "ok")]
     first = items[0]

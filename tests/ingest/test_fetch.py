@@ -7,9 +7,11 @@ from eventwire.records import Article, Rejected
 from .conftest import LocalServer, one_article, one_rejected, read
 from .test_feed import ATOM
 
-PAGE = ("<html><head><title>Senegal and Mali talk</title></head><body><article>"
-        "<p>The foreign ministers of Senegal and Mali met in Dakar on Monday to discuss trade routes.</p>"
-        "<p>They agreed to meet again in Bamako next month.</p></article></body></html>")
+PAGE = (
+    "<html><head><title>Senegal and Mali talk</title></head><body><article>"
+    "<p>The foreign ministers of Senegal and Mali met in Dakar on Monday to discuss trade routes.</p>"
+    "<p>They agreed to meet again in Bamako next month.</p></article></body></html>"
+)
 
 
 def test_fetch_html_ok_with_user_agent(server: LocalServer) -> None:
@@ -23,18 +25,26 @@ def test_fetch_html_ok_with_user_agent(server: LocalServer) -> None:
 
 
 def test_fetch_plain_text_and_feed_by_content_type(server: LocalServer) -> None:
-    text_url = server.add("/t", "TITLE: Plain\n\nThe leaders of Chad and Niger met.\n",
-                          content_type="text/plain; charset=utf-8")
+    text_url = server.add(
+        "/t", "TITLE: Plain\n\nThe leaders of Chad and Niger met.\n", content_type="text/plain; charset=utf-8"
+    )
     feed_url = server.add("/f", ATOM, content_type="application/atom+xml")
     article = one_article(text_url)
-    assert (article.title, article.text, article.url) == ("Plain", "The leaders of Chad and Niger met.\n", text_url)
+    assert (article.title, article.text, article.url) == (
+        "Plain",
+        "The leaders of Chad and Niger met.\n",
+        text_url,
+    )
     (entry,) = read(feed_url)
     assert isinstance(entry, Article) and "Astana" in entry.text
 
 
 def test_fetch_declared_charset(server: LocalServer) -> None:
-    url = server.add("/w", "Президенты встретились в Минске.".encode("cp1251"),
-                     content_type="text/plain; charset=windows-1251")
+    url = server.add(
+        "/w",
+        "Президенты встретились в Минске.".encode("cp1251"),
+        content_type="text/plain; charset=windows-1251",
+    )
     assert one_article(url).text == "Президенты встретились в Минске."
 
 

@@ -63,7 +63,9 @@ def test_all_script_page_has_no_text(tmp_path: Path) -> None:
 
 
 def test_html_to_text_blocks_and_entities() -> None:
-    text = html_to_text("<p>Chad &amp; Niger</p><p>met <b>today</b></p><script>x()</script><ul><li>a</li></ul>")
+    text = html_to_text(
+        "<p>Chad &amp; Niger</p><p>met <b>today</b></p><script>x()</script><ul><li>a</li></ul>"
+    )
     assert text == "Chad & Niger\nmet today\na"
     assert html_to_text("") == ""
     assert html_to_text("plain words") == "plain words"

@@ -22,8 +22,17 @@ def test_jsonl_good_and_malformed_lines(tmp_path: Path) -> None:
     path = write_lines(
         tmp_path,
         [
-            json.dumps({"id": "a1", "text": "Peru and Bolivia met.", "title": "Talks", "published": "2021-05-04",
-                        "outlet": "Andes Daily", "url": "https://x.example/1", "language": "en"}),
+            json.dumps(
+                {
+                    "id": "a1",
+                    "text": "Peru and Bolivia met.",
+                    "title": "Talks",
+                    "published": "2021-05-04",
+                    "outlet": "Andes Daily",
+                    "url": "https://x.example/1",
+                    "language": "en",
+                }
+            ),
             "{not json",
             json.dumps({"id": "a3", "title": "No text"}),
             json.dumps({"id": "a4", "text": ["a", "list"]}),
@@ -31,13 +40,20 @@ def test_jsonl_good_and_malformed_lines(tmp_path: Path) -> None:
             json.dumps({"id": "a6", "text": "   "}),
             json.dumps(["an", "array"]),
             json.dumps({"id": "a8", "text": "Chile and Argentina met.", "published": 2021}),
-            json.dumps({"id": "a9", "text": "Chile and Argentina met again.", "translated_from": "es",
-                        "translator": "DeepL"}),
+            json.dumps(
+                {
+                    "id": "a9",
+                    "text": "Chile and Argentina met again.",
+                    "translated_from": "es",
+                    "translator": "DeepL",
+                }
+            ),
         ],
     )
     items = read(path)
-    summary = [(item.source.rsplit(":", 1)[1], item.reason if isinstance(item, Rejected) else "ok")
-               for item in items]
+    summary = [
+        (item.source.rsplit(":", 1)[1], item.reason if isinstance(item, Rejected) else "ok") for item in items
+    ]
     assert summary == [
         ("1", "ok"),
         ("2", "malformed"),
@@ -51,7 +67,10 @@ def test_jsonl_good_and_malformed_lines(tmp_path: Path) -> None:
     first = items[0]
     assert isinstance(first, Article)
     assert (first.title, first.published, first.outlet, first.url) == (
-        "Talks", "2021-05-04", "Andes Daily", "https://x.example/1"
+        "Talks",
+        "2021-05-04",
+        "Andes Daily",
+        "https://x.example/1",
     )
     assert first.id == article_id("Peru and Bolivia met.")
     assert "text" in items[2].detail  # type: ignore[union-attr]

@@ -74,8 +74,11 @@ def test_directory_without_known_files_is_rejected(tmp_path: Path) -> None:
 
 def test_input_format_overrides_extension(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
-    path.write_text("<html><body><article><p>The presidents of Kenya and Tanzania met.</p></article>"
-                    "<script>var x = 1;</script></body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><body><article><p>The presidents of Kenya and Tanzania met.</p></article>"
+        "<script>var x = 1;</script></body></html>",
+        encoding="utf-8",
+    )
     assert "<p>" in one_article(path).text
     html = one_article(path, input_format="html")
     assert "<p>" not in html.text and "Kenya" in html.text and "var x" not in html.text

@@ -85,11 +85,15 @@ def test_title_detection_rules() -> None:
     assert detect_title("Only a title\n\n") is None  # nothing after it
 
 
-header_value = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\x85"),
-    min_size=1,
-    max_size=40,
-).map(str.strip).filter(bool)
+header_value = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\x85"),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @given(

@@ -30,7 +30,8 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 
 
 def compile_pattern(pattern: str, name: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a data-file regex; a space outside ``[...]`` matches any run of whitespace."""
+    """Compile a data-file regex; a space outside ``[...]`` matches any run of whitespace
+    (``" ?"``: an optional run)."""
     try:
         return re.compile(spaces_to_whitespace(pattern), flags)
     except re.error as exc:
@@ -41,7 +42,13 @@ def spaces_to_whitespace(pattern: str) -> str:
     out: list[str] = []
     in_class = False
     escaped = False
+    skip_question = False
     for ch in pattern:
+        if skip_question:
+            skip_question = False
+            if ch == "?":
+                out[-1] = r"\s*"
+                continue
         if escaped:
             out.append(ch)
             escaped = False
@@ -56,6 +63,7 @@ def spaces_to_whitespace(pattern: str) -> str:
             in_class = True
         elif ch == " ":
             out.append(r"\s+")
+            skip_question = True
         else:
             out.append(ch)
     return "".join(out)
