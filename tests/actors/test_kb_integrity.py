@@ -39,14 +39,22 @@ def test_packaged_version_is_stamped(packaged: KnowledgeBase) -> None:
 
 
 def test_packaged_ids_are_slugs(packaged: KnowledgeBase) -> None:
-    bad = [i for table in (packaged.organizations, packaged.outlets, packaged.people) for i in table
-           if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", i)]
+    bad = [
+        i
+        for table in (packaged.organizations, packaged.outlets, packaged.people)
+        for i in table
+        if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", i)
+    ]
     assert not bad
 
 
 def test_packaged_qids_look_like_qids(packaged: KnowledgeBase) -> None:
-    entries = [*packaged.countries.values(), *packaged.organizations.values(), *packaged.outlets.values(),
-               *packaged.people.values()]
+    entries = [
+        *packaged.countries.values(),
+        *packaged.organizations.values(),
+        *packaged.outlets.values(),
+        *packaged.people.values(),
+    ]
     bad = [(e.where, e.qid) for e in entries if e.qid and not re.fullmatch(r"Q[1-9]\d*", e.qid)]
     assert not bad
 
@@ -93,23 +101,31 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_overlapping_terms_are_reported(tmp_path: Path) -> None:
-    extra = write(tmp_path, "terms-bad.tsv",
-                  "person\toffice\tstart\tend\nlloyd-austin\tUSA.head_of_state\t2024-01-01\t2024-02-01\n")
+    extra = write(
+        tmp_path,
+        "terms-bad.tsv",
+        "person\toffice\tstart\tend\nlloyd-austin\tUSA.head_of_state\t2024-01-01\t2024-02-01\n",
+    )
     problems = fixture_kb(extra).problems()
     assert any("USA.head_of_state" in p and "terms-bad.tsv:2" in p for p in problems)
 
 
 def test_dangling_references_are_reported(tmp_path: Path) -> None:
     extra = write(tmp_path, "terms-bad.tsv", "person\toffice\tstart\tend\nnobody\tUSA.nothing\t2024\t\n")
-    office = write(tmp_path, "offices-bad.tsv",
-                   "id\tcountry\torg\ttitle\ttitles\tsector\tsingle\nXYZ.pm\tXYZ\tno-org\tPM\tpm\tGVT\tyes\n")
+    office = write(
+        tmp_path,
+        "offices-bad.tsv",
+        "id\tcountry\torg\ttitle\ttitles\tsector\tsingle\nXYZ.pm\tXYZ\tno-org\tPM\tpm\tGVT\tyes\n",
+    )
     problems = "\n".join(fixture_kb(extra, office).problems())
     assert "'nobody'" in problems and "'USA.nothing'" in problems
     assert "'XYZ'" in problems and "'no-org'" in problems and "'GVT'" in problems
 
 
 def test_end_before_start_is_reported(tmp_path: Path) -> None:
-    extra = write(tmp_path, "terms-bad.tsv", "person\toffice\tstart\tend\njoe-biden\tUSA.x\t2024-05\t2024-01\n")
+    extra = write(
+        tmp_path, "terms-bad.tsv", "person\toffice\tstart\tend\njoe-biden\tUSA.x\t2024-05\t2024-01\n"
+    )
     assert any("ends" in p for p in fixture_kb(extra).problems())
 
 
@@ -118,7 +134,9 @@ def test_duplicate_ids_in_packaged_style_files_are_reported(tmp_path: Path) -> N
     kb = KnowledgeBase.from_files([*sorted(FIXTURE.glob("*.tsv")), dup])
     assert any("duplicate" in p for p in kb.problems())
     # user files override by id instead
-    kb = KnowledgeBase.from_files([*sorted(FIXTURE.glob("*.tsv")), dup], user_from=len(list(FIXTURE.glob("*.tsv"))))
+    kb = KnowledgeBase.from_files(
+        [*sorted(FIXTURE.glob("*.tsv")), dup], user_from=len(list(FIXTURE.glob("*.tsv")))
+    )
     assert not kb.problems()
 
 

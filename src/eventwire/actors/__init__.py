@@ -1,33 +1,18 @@
 """The actor stage: who is in an article, resolved against the knowledge base.
 
-STUB: replaced by the actor-resolution work (issue 2).
+kb.py       the knowledge base (TSV files in data/, plus the user's files)
+lexicon.py  the KB compiled into one token trie (built once per process)
+match.py    finding surface forms in a parsed text
+context.py  one article as the resolver sees it
+resolve.py  ActorResolver: findings from names, titles, unknown people
+coref.py    surnames, pronouns
+record.py   findings grouped into Actor records
+fuzzy.py    tolerant name similarity for mistransliterations
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..options import Options
-from ..records import ActorLayer, Article
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from .kb import KnowledgeBase
+from .resolve import ActorResolver
 
 __all__ = ["ActorResolver", "KnowledgeBase"]
-
-
-class KnowledgeBase:
-    version = "0"
-
-    @classmethod
-    def load(cls, options: Options) -> KnowledgeBase:
-        return cls()
-
-
-class ActorResolver:
-    def __init__(self, kb: KnowledgeBase, options: Options) -> None:
-        self.kb = kb
-        self.options = options
-
-    def resolve(self, doc: Doc, article: Article) -> ActorLayer:
-        return ActorLayer(actors=[])

@@ -18,6 +18,7 @@ check`` use; the resolver ignores entries that fail it.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections import defaultdict
@@ -45,7 +46,33 @@ __all__ = [
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 PLOVER_SECTORS = frozenset(
-    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC".split()
+    [
+        "COP",
+        "GOV",
+        "JUD",
+        "LEG",
+        "MIL",
+        "PRM",
+        "PTY",
+        "REB",
+        "SPY",
+        "UAF",
+        "UNK",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "EDU",
+        "ELI",
+        "JRN",
+        "LAB",
+        "MED",
+        "REF",
+        "OPP",
+        "PRE",
+        "REL",
+        "SOC",
+    ]
 )
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 ACTOR_KINDS = frozenset({"person", "group", "organization"})
@@ -67,6 +94,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sectors": (("code",), ("code", "name", "description")),
     "roles": (("phrase", "sector"), ("phrase", "sector", "kind", "note")),
     "artifacts": (("language", "phrase", "reading"), ("language", "phrase", "reading", "note")),
+    "givennames": (("variants",), ("variants",)),
 }
 KINDS = tuple(COLUMNS)
 _KIND_SYNONYMS = {"persons": "people", "orgs": "organizations", "organisations": "organizations"}
@@ -174,6 +202,8 @@ class KnowledgeBase:
     roles: dict[str, Role] = field(default_factory=dict)
     # (language, phrase lowercased) -> reading: known machine-translation artifacts
     artifacts: dict[tuple[str, str], str] = field(default_factory=dict)
+    # given name (lower case, ASCII) -> its variants (Mike/Michael)
+    given_names: dict[str, frozenset[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     _duplicates: list[str] = field(default_factory=list)
     _terms_by_office: dict[str, list[Term]] = field(default_factory=dict)
@@ -240,37 +270,67 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(f"{where}: country code {code!r} is not three capital letters")
             dup(self.countries, code)  # type: ignore[arg-type]
             self.countries[code] = Country(
-                code, row["name"], row.get("kind") or "country", _multi(row.get("aliases")),
-                _multi(row.get("ru")), _multi(row.get("demonyms")), _multi(row.get("capitals")),
-                row.get("qid") or None, where,
+                code,
+                row["name"],
+                row.get("kind") or "country",
+                _multi(row.get("aliases")),
+                _multi(row.get("ru")),
+                _multi(row.get("demonyms")),
+                _multi(row.get("capitals")),
+                row.get("qid") or None,
+                where,
             )
         elif kind == "organizations":
             _slug(row["id"], where)
             dup(self.organizations, row["id"])  # type: ignore[arg-type]
             self.organizations[row["id"]] = Organization(
-                row["id"], row["name"], row["country"], row.get("sector") or None,
-                _multi(row.get("aliases")), _multi(row.get("ru")), row.get("qid") or None, where,
+                row["id"],
+                row["name"],
+                row["country"],
+                row.get("sector") or None,
+                _multi(row.get("aliases")),
+                _multi(row.get("ru")),
+                row.get("qid") or None,
+                where,
             )
         elif kind == "outlets":
             _slug(row["id"], where)
             dup(self.outlets, row["id"])  # type: ignore[arg-type]
             self.outlets[row["id"]] = Outlet(
-                row["id"], row["name"], row["country"], _multi(row.get("aliases")), _multi(row.get("ru")),
-                (row.get("state") or "").lower() in {"yes", "y", "true", "1"}, row.get("qid") or None, where,
+                row["id"],
+                row["name"],
+                row["country"],
+                _multi(row.get("aliases")),
+                _multi(row.get("ru")),
+                (row.get("state") or "").lower() in {"yes", "y", "true", "1"},
+                row.get("qid") or None,
+                where,
             )
         elif kind == "people":
             _slug(row["id"], where)
             dup(self.people, row["id"])  # type: ignore[arg-type]
             self.people[row["id"]] = Person(
-                row["id"], row["name"], row["country"], row.get("sector") or None,
-                _multi(row.get("aliases")), _multi(row.get("ru")), row.get("qid") or None, where,
+                row["id"],
+                row["name"],
+                row["country"],
+                row.get("sector") or None,
+                _multi(row.get("aliases")),
+                _multi(row.get("ru")),
+                row.get("qid") or None,
+                where,
             )
         elif kind == "offices":
             dup(self.offices, row["id"])  # type: ignore[arg-type]
             single = (row.get("single") or "yes").lower() not in {"no", "n", "false", "0"}
             self.offices[row["id"]] = Office(
-                row["id"], row["country"], row["title"], row.get("org") or None, _multi(row.get("titles")),
-                row.get("sector") or None, single, where,
+                row["id"],
+                row["country"],
+                row["title"],
+                row.get("org") or None,
+                _multi(row.get("titles")),
+                row.get("sector") or None,
+                single,
+                where,
             )
         elif kind == "terms":
             for key in ("start", "end"):
@@ -279,11 +339,18 @@ class KnowledgeBase:
                     raise KnowledgeBaseError(
                         f"{where}: {key} date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY; fix the date"
                     )
-            term = Term(row["person"], row["office"], row["start"], row.get("end") or None,
-                        row.get("note") or "", where)
+            term = Term(
+                row["person"],
+                row["office"],
+                row["start"],
+                row.get("end") or None,
+                row.get("note") or "",
+                where,
+            )
             if override:
                 self.terms = [
-                    t for t in self.terms
+                    t
+                    for t in self.terms
                     if (t.person, t.office, t.start) != (term.person, term.office, term.start)
                 ]
             self.terms.append(term)
@@ -297,7 +364,11 @@ class KnowledgeBase:
                 )
             self.roles[row["phrase"].lower()] = Role(row["phrase"].lower(), row["sector"], role_kind)
         elif kind == "artifacts":
-            self.artifacts[(row["language"], row["phrase"].lower())] = row["reading"]
+            self.artifacts[(row["language"], row["phrase"].lower())] = row["reading"].lower()
+        elif kind == "givennames":
+            group = frozenset(v.lower() for v in _multi(row["variants"]))
+            for name in group:
+                self.given_names[name] = self.given_names.get(name, frozenset()) | group
 
     def _index(self) -> None:
         by_office: dict[str, list[Term]] = defaultdict(list)
@@ -333,13 +404,19 @@ class KnowledgeBase:
 
     def holders(self, office_id: str, date: str) -> list[Person]:
         """Everyone holding ``office_id`` on ``date`` (offices held by several people at once)."""
-        return [self.people[t.person] for t in self.terms_for(office_id)
-                if t.covers(date) and t.person in self.people]
+        return [
+            self.people[t.person]
+            for t in self.terms_for(office_id)
+            if t.covers(date) and t.person in self.people
+        ]
 
     def offices_held(self, person_id: str, date: str) -> list[Office]:
         """Offices the person held on ``date``."""
-        return [self.offices[t.office] for t in self.terms_of(person_id)
-                if t.covers(date) and t.office in self.offices]
+        return [
+            self.offices[t.office]
+            for t in self.terms_of(person_id)
+            if t.covers(date) and t.office in self.offices
+        ]
 
     def offices_of_org(self, org_id: str) -> list[Office]:
         return [o for o in self.offices.values() if o.org == org_id]
@@ -348,7 +425,8 @@ class KnowledgeBase:
         """Offices whose title phrases include ``phrase`` (case-insensitive), optionally in one country."""
         p = phrase.lower().strip()
         return [
-            o for o in self.offices.values()
+            o
+            for o in self.offices.values()
             if (country is None or o.country == country)
             and (p in (t.lower() for t in o.titles) or p == o.title.lower())
         ]
@@ -369,9 +447,8 @@ class KnowledgeBase:
         """(kind, id) of every entry one of whose names is ``name`` (KB case rules)."""
         out: list[tuple[str, str]] = []
         for alias, kind, key in self.aliases():
-            if alias_matches(alias, name):
-                if (kind, key) not in out:
-                    out.append((kind, key))
+            if alias_matches(alias, name) and (kind, key) not in out:
+                out.append((kind, key))
         return out
 
     def aliases(self) -> Iterable[tuple[str, str, str]]:
@@ -403,8 +480,10 @@ class KnowledgeBase:
 
         def check_code(where: str, code: str, what: str) -> None:
             if code not in codes:
-                out.append(f"{where}: {what} country {code!r} is not a code of countries.tsv nor a "
-                           f"PLOVER non-state code ({' '.join(sorted(NON_STATE_CODES))})")
+                out.append(
+                    f"{where}: {what} country {code!r} is not a code of countries.tsv nor a "
+                    f"PLOVER non-state code ({' '.join(sorted(NON_STATE_CODES))})"
+                )
 
         def check_sector(where: str, sector: str | None) -> None:
             if sector and sector not in sectors:
@@ -436,10 +515,12 @@ class KnowledgeBase:
             office = self.offices.get(office_id)
             if office is None or not office.single:
                 continue
-            for a, b in zip(terms, terms[1:], strict=False):
+            for a, b in itertools.pairwise(terms):
                 if a.end is None or _high(b.start) < _low(a.end):
-                    out.append(f"{b.where}: {b.person} starts {office_id} on {b.start} while {a.person} "
-                               f"holds it ({a.start}..{a.end or 'open'}, {a.where}); fix one of the dates")
+                    out.append(
+                        f"{b.where}: {b.person} starts {office_id} on {b.start} while {a.person} "
+                        f"holds it ({a.start}..{a.end or 'open'}, {a.where}); fix one of the dates"
+                    )
         return out
 
 
@@ -496,12 +577,11 @@ def _rows(path: Path, lines: list[str], kind: str) -> Iterable[tuple[str, dict[s
                     f"the columns are: {' '.join(known)} (tab-separated)"
                 )
             continue
-        if len(cells) > len(header):
-            if any(cells[len(header):]):
-                raise KnowledgeBaseError(
-                    f"{where}: {len(cells)} fields but the header has {len(header)}; "
-                    "separate fields with single tabs and do not put tabs inside a field"
-                )
+        if len(cells) > len(header) and any(cells[len(header) :]):
+            raise KnowledgeBaseError(
+                f"{where}: {len(cells)} fields but the header has {len(header)}; "
+                "separate fields with single tabs and do not put tabs inside a field"
+            )
         row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
         for col in required:
             if not row.get(col):

@@ -1,0 +1,350 @@
+"""One article as the resolver sees it: tokens, KB hits, sentences, and questions about context.
+
+Built per article from the parsed Doc; holds no state between articles.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import ActorKind, Article
+from .lexicon import Lexicon
+from .match import Hit
+from .record import Finding, Unknown
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Context"]
+
+# Words that say an outlet consulted someone: "X spoke with", "told X", "in an interview with X".
+CONSULT_CUES = frozenset(
+    {
+        "spoke",
+        "speak",
+        "talked",
+        "interviewed",
+        "interview",
+        "consulted",
+        "told",
+        "opinions",
+        "comments",
+        "commented",
+        "according",
+    }
+)
+BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u2014", "\u00b7"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TITLE_ROLES = ("office", "role", "head")
+
+
+@dataclass
+class Context:
+    doc: Doc
+    article: Article
+    lexicon: Lexicon
+    words: list[str]
+    lowers: list[str]
+    hits: list[Hit]
+    date: str
+    sent_of: list[int]
+    sent_bounds: list[tuple[int, int]]  # token [start, end) per sentence
+    hit_at: dict[int, Hit] = field(default_factory=dict)  # start token -> hit
+    in_hit: list[bool] = field(default_factory=list)
+    consulted: set[int] = field(default_factory=set)  # sentence indices where the outlet consulted people
+
+    @classmethod
+    def of(cls, doc: Doc, article: Article, lexicon: Lexicon) -> Context:
+        words = [t.text for t in doc]
+        lowers = [t.lower_ for t in doc]
+        excluded = [False] * len(doc)
+        for a, b in article.excluded:
+            for t in doc:
+                if t.idx < b and t.idx + len(t.text) > a:
+                    excluded[t.i] = True
+        hits = lexicon.trie.find(words, lowers, lambda i: not excluded[i])
+        hits = [h for h in hits if not any(excluded[h.start : h.end])]
+        sent_of = [0] * len(doc)
+        bounds = []
+        for k, sent in enumerate(doc.sents):
+            bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                sent_of[i] = k
+        date = article.published[:10] if article.published else _dt.date.today().isoformat()
+        ctx = cls(doc, article, lexicon, words, lowers, hits, date, sent_of, bounds)
+        ctx.hit_at = {h.start: h for h in hits}
+        ctx.in_hit = [False] * len(doc)
+        for h in hits:
+            for i in range(h.start, h.end):
+                ctx.in_hit[i] = True
+        ctx.consulted = ctx._consulted_sentences()
+        return ctx
+
+    # -- building findings ---------------------------------------------------------------------
+
+    def finding(self, start: int, end: int, how: str, key: str, kind: str) -> Finding:
+        a, b = self._chars(start, end)
+        return Finding(
+            a,
+            b,
+            self.article.text[a:b],
+            how,
+            kind,
+            key,
+            None,
+            start,
+            self.sent_of[start],
+            self._is_subject(start, end),
+        )
+
+    def unknown(
+        self,
+        start: int,
+        end: int,
+        name: str,
+        kind: ActorKind,
+        country: str | None,
+        sector: str | None,
+        role: str | None,
+        name_start: int | None = None,
+    ) -> Finding:
+        a, b = self._chars(start, end)
+        u = Unknown(name, kind, country, sector, role)
+        return Finding(
+            a,
+            b,
+            self.article.text[a:b],
+            "unknown",
+            kind,
+            None,
+            u,
+            start,
+            self.sent_of[start],
+            self._is_subject(start, end),
+        )
+
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        first, last = self.doc[start], self.doc[end - 1]
+        return first.idx, last.idx + len(last.text)
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        for t in self.doc[start:end]:
+            if t.dep_ in SUBJECT_DEPS:
+                return True
+            if t.dep_ == "conj" and t.head.dep_ in SUBJECT_DEPS:
+                return True
+        return False
+
+    def text(self, start: int, end: int) -> str:
+        a, b = self._chars(start, end)
+        return self.article.text[a:b]
+
+    # -- questions about the text ---------------------------------------------------------------
+
+    def is_name_word(self, i: int) -> bool:
+        w = self.words[i]
+        core = w.replace("-", "").replace(".", "").replace("'", "")
+        return (bool(core) and core.isalpha() and w[0].isupper() and not w.isupper()) or _initial(w)
+
+    def name_after(self, i: int) -> tuple[Hit | None, int]:
+        """A KB person hit starting at token ``i``, else the end of a capitalised name run from ``i``."""
+        hit = self.hit_at.get(i)
+        if hit is not None and hit.payloads[0].kind == "person":
+            return hit, hit.end
+        j = i
+        while j < len(self.words) and j - i < 4 and self.is_name_word(j) and not self.in_hit[j]:
+            if j > i and self.sent_of[j] != self.sent_of[i]:
+                break
+            j += 1
+        # one capitalised word after a title is a name only when spaCy agrees ("President Macron")
+        if j - i == 1 and self.doc[i].ent_type_ != "PERSON" and self.doc[i].pos_ != "PROPN":
+            return None, i
+        return None, j
+
+    def part_of_longer_name(self, hit: Hit) -> bool:
+        """ "Moscow State University", "Georgia Tech": a place name inside a longer proper name."""
+        nxt = hit.end
+        if (
+            nxt < len(self.words)
+            and self.is_name_word(nxt)
+            and not self.in_hit[nxt]
+            and self.sent_of[nxt] == self.sent_of[hit.start]
+            and self.doc[nxt].pos_ == "PROPN"
+        ):
+            return True
+        prev = hit.start - 1
+        return bool(
+            prev >= 0
+            and self.is_name_word(prev)
+            and not self.in_hit[prev]
+            and self.sent_of[prev] == self.sent_of[hit.start]
+            and self.doc[prev].ent_type_ == "PERSON"
+            and self.doc[hit.start].ent_type_ == "PERSON"
+        )
+
+    def preceded_by_other_name(self, hit: Hit) -> bool:
+        prev = hit.start - 1
+        return (
+            prev >= 0
+            and self.is_name_word(prev)
+            and not self.in_hit[prev]
+            and self.sent_of[prev] == self.sent_of[hit.start]
+            and not self.doc[prev].is_sent_start
+            and self.doc[prev].ent_type_ == "PERSON"
+        )
+
+    def person_names(self, used: list[bool]) -> list[tuple[int, int]]:
+        """Token spans of person names the KB does not know: spaCy PERSON spans, and capitalised names
+        followed by a role in apposition ("Maxim Suchkov, Director of ...")."""
+        spans: list[tuple[int, int]] = []
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            a, b = ent.start, ent.end
+            while a < b and not self.is_name_word(a):
+                a += 1
+            if b - a < 2 or any(used[a:b]) or any(self.in_hit[a:b]):
+                continue
+            if all(self.is_name_word(i) for i in range(a, b)):
+                spans.append((a, b))
+        taken = {i for a, b in spans for i in range(a, b)}
+        for start in range(len(self.words)):
+            if start in taken or used[start] or self.in_hit[start] or not self.is_name_word(start):
+                continue
+            if start > 0 and self.is_name_word(start - 1) and not self.doc[start].is_sent_start:
+                continue
+            end = start
+            while (
+                end < len(self.words) and end - start < 3 and self.is_name_word(end) and not self.in_hit[end]
+            ):
+                end += 1
+            if (
+                end - start >= 2
+                and end < len(self.words)
+                and self.words[end] == ","
+                and self._role_within(end + 1, 4) is not None
+                and not any(used[start:end])
+            ):
+                spans.append((start, end))
+                taken.update(range(start, end))
+        return sorted(spans)
+
+    def _role_within(self, i: int, n: int) -> Hit | None:
+        for j in range(i, min(i + n, len(self.words))):
+            hit = self.hit_at.get(j)
+            if hit is not None and any(f.kind in _TITLE_ROLES for f in hit.payloads):
+                return hit
+        return None
+
+    def artifact(self, start: int, end: int) -> str | None:
+        """The reading of a known machine-translation artifact spanning tokens ``[start, end)``."""
+        tr = self.article.translation
+        if tr is None or not tr.source_language or not self.lexicon.kb.artifacts:
+            return None
+        phrase = " ".join(self.lowers[start:end])
+        return self.lexicon.kb.artifacts.get((tr.source_language, phrase))
+
+    def role_sector(self, hit: Hit) -> tuple[str | None, str | None]:
+        """(sector, office title) a title or role hit gives."""
+        for f in hit.payloads:
+            if f.kind == "office":
+                offices = self.lexicon.offices(f.key)
+                sectors = {o.sector for o in offices}
+                if len(sectors) == 1:
+                    return sectors.pop(), None
+        for f in hit.payloads:
+            if f.kind == "role":
+                return self.lexicon.kb.roles[f.key].sector, None
+        return None, None
+
+    def describe(self, start: int, end: int) -> tuple[str | None, str | None, int]:
+        """Country and sector the text gives a person named at tokens ``[start, end)`` (apposition)."""
+        country: str | None = None
+        sector: str | None = None
+        org_country: str | None = None
+        org_sector: str | None = None
+        if end < len(self.words) and self.words[end] in (",", "("):
+            sent_end = self.sent_bounds[self.sent_of[start]][1]
+            i = end + 1
+            prev: Hit | None = None
+            while i < min(sent_end, end + 25):
+                hit = self.hit_at.get(i)
+                if hit is None:
+                    i += 1
+                    continue
+                kind = hit.payloads[0].kind
+                if any(f.kind in _TITLE_ROLES for f in hit.payloads) and sector is None:
+                    reading = None
+                    if prev is not None and prev.end == hit.start and prev.payloads[0].kind == "demonym":
+                        reading = self.artifact(prev.start, hit.end)
+                        if reading is None and country is None:
+                            country = prev.payloads[0].key
+                    if reading is not None and reading in self.lexicon.kb.roles:
+                        sector = self.lexicon.kb.roles[reading].sector
+                    else:
+                        sector, _ = self.role_sector(hit)
+                elif kind in ("organization", "outlet") and org_country is None:
+                    org = self.lexicon.kb.organizations.get(hit.payloads[0].key)
+                    if org is not None:
+                        org_country, org_sector = org.country, org.sector
+                prev = hit
+                i = hit.end
+        if country is None and org_country not in (None, "IGO", "NGO", "UNO", "EUR"):
+            country = org_country
+        sector = sector or org_sector
+        if country is None and self.sent_of[start] in self.consulted:
+            country = self.outlet_country()
+        return country, sector, start
+
+    def country_of_org(self, org: str | None) -> str | None:
+        if org is None:
+            return None
+        o = self.lexicon.kb.organizations.get(org)
+        return o.country if o else None
+
+    def sentence_countries(self, i: int) -> set[str]:
+        a, b = self.sent_bounds[self.sent_of[i]]
+        return {
+            h.payloads[0].key
+            for h in self.hits
+            if a <= h.start < b and h.payloads[0].kind in ("country", "demonym", "capital")
+        }
+
+    # -- the outlet -----------------------------------------------------------------------------
+
+    def outlet_id(self) -> str | None:
+        name = (self.article.outlet or "").strip().lower()
+        if name:
+            for outlet in self.lexicon.kb.outlets.values():
+                if name in {n.lower() for n in (outlet.name, *outlet.aliases, outlet.id)}:
+                    return outlet.id
+        for h in self.hits:
+            if h.payloads[0].kind == "outlet":
+                return h.payloads[0].key
+        return None
+
+    def outlet_country(self) -> str | None:
+        oid = self.outlet_id()
+        return self.lexicon.kb.outlets[oid].country if oid else None
+
+    def _consulted_sentences(self) -> set[int]:
+        """Sentences where the outlet says it consulted people, and the list items that follow them."""
+        outlet_hits = {self.sent_of[h.start] for h in self.hits if h.payloads[0].kind == "outlet"}
+        name = (self.article.outlet or "").lower()
+        out: set[int] = set()
+        for k, (a, b) in enumerate(self.sent_bounds):
+            words = set(self.lowers[a:b])
+            mentions_outlet = k in outlet_hits or (name and name in words)
+            if mentions_outlet and words & CONSULT_CUES:
+                out.add(k)
+                j = k + 1
+                while j < len(self.sent_bounds) and self.words[self.sent_bounds[j][0]] in BULLETS:
+                    out.add(j)
+                    j += 1
+        return out
+
+
+def _initial(w: str) -> bool:
+    return len(w) == 2 and w[0].isupper() and w[1] == "."

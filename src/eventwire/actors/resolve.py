@@ -1,0 +1,457 @@
+"""Resolution: turn a parsed article into its actors, each with the mentions that name it.
+
+Finding and recording are separate. :meth:`ActorResolver.find` walks the
+article once and returns :class:`Finding` records (a character span, how it was
+recognised, and the KB entry or the description of an unknown actor it stands
+for); :func:`~eventwire.actors.record.build_actors` groups them into
+:class:`~eventwire.records.Actor` records.
+
+What is recognised, in order of trust:
+
+1. KB names and aliases (countries, capitals as metonyms, organisations,
+   outlets, people), longest match first; the KB beats spaCy's NER labels.
+2. Office titles, read with the country or organisation around them ("the
+   Russian president", "Russian and US Presidents", "head of the Pentagon",
+   "President of Ukraine") and resolved to the holder at the article's date.
+3. A name after a title that is not in the KB: tolerantly compared with the
+   office's holders at the date (a mistransliteration), else an unknown person
+   with the title's country and sector.
+4. Other person names (spaCy PERSON, or capitalised names followed by a role in
+   apposition): compared tolerantly with KB people when their country is named
+   in the sentence, else unknown people with country and sector from the text.
+5. Coreference: surnames of unknown people, bare titles ("the president"),
+   pronouns (:mod:`eventwire.actors.coref`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..options import Options
+from ..records import ActorLayer, Article
+from .context import Context
+from .coref import resolve_coreference
+from .fuzzy import similar_given, similar_surname
+from .kb import KnowledgeBase, Office, Person
+from .lexicon import Form, Lexicon
+from .match import Hit
+from .record import Finding, Unknown, build_actors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ActorResolver", "Finding", "Unknown"]
+
+COUNTRYISH = ("country", "demonym", "capital")
+TITLEISH = ("office", "role", "head")
+
+
+@dataclass
+class _Title:
+    hit: Hit
+    start_tok: int  # including the modifiers on the left
+    end_tok: int  # including "of COUNTRY" on the right
+    countries: list[str]
+    org: str | None
+    person_ref: str | None  # "Trump's envoy": whose
+
+
+class ActorResolver:
+    """Resolves the actors of articles against one knowledge base. Build once per process."""
+
+    def __init__(self, kb: KnowledgeBase, options: Options) -> None:
+        import spacy
+
+        self.kb = kb
+        self.options = options
+        tokenizer: Any = spacy.blank("en").tokenizer
+
+        def tokenize(texts: list[str]) -> list[list[str]]:
+            return [[t.text for t in doc] for doc in tokenizer.pipe(texts)]
+
+        self.lexicon = Lexicon.build(kb, tokenize)
+
+    # -- public -------------------------------------------------------------------------------
+
+    def resolve(self, doc: Doc, article: Article) -> ActorLayer:
+        findings = self.find(doc, article)
+        return ActorLayer(actors=build_actors(findings, self.kb, _date_of(article)))
+
+    def find(self, doc: Doc, article: Article) -> list[Finding]:
+        ctx = Context.of(doc, article, self.lexicon)
+        findings: list[Finding] = []
+        used = [False] * len(doc)
+        titles = self._titles(ctx)
+        for title in titles:
+            findings.extend(self._resolve_title(ctx, title, used, findings))
+        for hit in ctx.hits:
+            if any(used[hit.start : hit.end]):
+                continue
+            finding = self._resolve_name(ctx, hit, findings)
+            if finding is not None:
+                findings.append(finding)
+                for i in range(hit.start, hit.end):
+                    used[i] = True
+        findings.extend(self._unknown_people(ctx, used, findings))
+        findings.sort(key=lambda f: (f.start, -f.end))
+        findings.extend(resolve_coreference(ctx, findings, used))
+        findings.sort(key=lambda f: (f.start, -f.end))
+        return findings
+
+    # -- titles -------------------------------------------------------------------------------
+
+    def _titles(self, ctx: Context) -> list[_Title]:
+        out = []
+        for k, hit in enumerate(ctx.hits):
+            forms = [f for f in hit.payloads if f.kind in TITLEISH]
+            if not forms:
+                continue
+            start, countries, org, person_ref = self._left_context(ctx, k)
+            end, right_countries, right_org = self._right_context(ctx, k)
+            out.append(_Title(hit, start, end, countries + right_countries, org or right_org, person_ref))
+        return out
+
+    def _left_context(self, ctx: Context, k: int) -> tuple[int, list[str], str | None, str | None]:
+        """Country, organisation or possessor words just before the title hit ``ctx.hits[k]``."""
+        hit = ctx.hits[k]
+        start = hit.start
+        countries: list[str] = []
+        org: str | None = None
+        person: str | None = None
+        j = k - 1
+        while j >= 0:
+            prev = ctx.hits[j]
+            gap = ctx.lowers[prev.end : start]
+            if gap not in ([], ["'s"], ["’s"]):
+                # coordination: "Russian and US Presidents"
+                if countries and gap in (["and"], [","]):
+                    pass
+                else:
+                    break
+            form = prev.payloads[0]
+            if form.kind in COUNTRYISH and not (countries and gap in ([], ["'s"])):
+                countries.insert(0, form.key)
+            elif form.kind in ("organization",) and not countries and org is None:
+                org = form.key
+            elif form.kind == "person" and gap in (["'s"], ["’s"]) and not countries:
+                person = form.key
+                countries.append(self.kb.people[form.key].country)
+            else:
+                break
+            start = prev.start
+            j -= 1
+            if org or person:
+                break
+        return start, countries, org, person
+
+    def _right_context(self, ctx: Context, k: int) -> tuple[int, list[str], str | None]:
+        """ "of (the) COUNTRY (and (the) COUNTRY)" or "of (the) ORGANISATION" after the title."""
+        hit = ctx.hits[k]
+        i = hit.end
+        if i >= len(ctx.lowers) or ctx.lowers[i] not in ("of", "to"):
+            return hit.end, [], None
+        countries: list[str] = []
+        org: str | None = None
+        end = hit.end
+        for nxt in ctx.hits[k + 1 : k + 4]:
+            gap = [w for w in ctx.lowers[i : nxt.start] if w != "the"]
+            if gap not in (["of"], ["to"], ["and"], [","]) or (
+                gap != ["of"] and gap != ["to"] and not countries
+            ):
+                break
+            form = nxt.payloads[0]
+            if form.kind in COUNTRYISH:
+                countries.append(form.key)
+            elif form.kind in ("organization", "outlet") and not countries:
+                org = form.key
+                end = nxt.end
+                break
+            else:
+                break
+            end = i = nxt.end
+        return end, countries, org
+
+    def _offices_for(self, title: _Title) -> list[Office]:
+        """Offices the title may name, narrowed by its country or organisation."""
+        offices: list[Office] = []
+        for form in title.hit.payloads:
+            if form.kind == "office":
+                offices.extend(self.lexicon.offices(form.key))
+            elif form.kind == "head" and title.org and title.org in self.lexicon.org_head:
+                offices.append(self.kb.offices[self.lexicon.org_head[title.org]])
+        if title.org:
+            in_org = [o for o in offices if o.org == title.org]
+            if in_org:
+                return in_org
+            # "head of the Pentagon": the head noun as a role, with the organisation's top office
+            head = self.lexicon.org_head.get(title.org)
+            if head and any(f.kind in ("head", "role") for f in title.hit.payloads):
+                return [self.kb.offices[head]]
+            return []
+        if title.countries:
+            return [o for o in offices if o.country in title.countries]
+        return offices
+
+    def _resolve_title(
+        self, ctx: Context, title: _Title, used: list[bool], earlier: list[Finding]
+    ) -> list[Finding]:
+        hit = title.hit
+        if any(used[title.start_tok : title.end_tok]):
+            return []
+        plural = any(f.plural for f in hit.payloads)
+        offices = self._offices_for(title)
+        role = next((f.key for f in hit.payloads if f.kind == "role"), None)
+        name_hit, name_end = ctx.name_after(title.end_tok)
+        out: list[Finding] = []
+
+        def mark(a: int, b: int) -> None:
+            for i in range(a, b):
+                used[i] = True
+
+        if not plural and name_hit is not None and name_hit.payloads[0].kind == "person":
+            person_id = name_hit.payloads[0].key
+            better = self._fuzzy_holder(
+                ctx, offices, ctx.words[name_hit.start : name_hit.end], exclude=person_id
+            )
+            if better is not None and not any(
+                o.id in {x.id for x in offices} for o in self.kb.offices_held(person_id, ctx.date)
+            ):
+                person_id = better.id
+            out.append(ctx.finding(title.start_tok, name_hit.end, "name", person_id, "person"))
+            mark(title.start_tok, name_hit.end)
+            return out
+        if not plural and name_end > title.end_tok:
+            words = ctx.words[title.end_tok : name_end]
+            holder = self._fuzzy_holder(ctx, offices, words)
+            if holder is not None and self.options.fuzzy_names:
+                out.append(ctx.finding(title.start_tok, name_end, "fuzzy", holder.id, "person"))
+            else:
+                countries = title.countries
+                reading = ctx.artifact(title.start_tok, hit.end) if countries and not offices else None
+                if reading is not None and reading in self.kb.roles:
+                    role, countries = reading, []  # "American political scientist" read as "Americanist"
+                sector = offices[0].sector if offices else self._role_sector(role)
+                country = (
+                    countries[0]
+                    if countries
+                    else (offices[0].country if len({o.country for o in offices}) == 1 else None)
+                )
+                country = country or ctx.country_of_org(title.org)
+                if country is None or sector is None:
+                    more_country, more_sector, _ = ctx.describe(title.end_tok, name_end)
+                    country, sector = country or more_country, sector or more_sector
+                out.append(
+                    ctx.unknown(
+                        title.start_tok,
+                        name_end,
+                        " ".join(words),
+                        "person",
+                        country,
+                        sector,
+                        offices[0].title if offices else None,
+                    )
+                )
+            mark(title.start_tok, name_end)
+            return out
+        # a bare title: the holder(s) at the article's date
+        holders = self._holders(ctx, offices, title, plural, earlier)
+        if holders:
+            for person in holders:
+                out.append(ctx.finding(title.start_tok, title.end_tok, "title", person.id, "person"))
+            mark(title.start_tok, title.end_tok)
+            return out
+        if (
+            plural
+            and role is not None
+            and title.countries
+            and self.kb.roles[role].kind in ("person", "group")
+        ):
+            # "Ukrainian lawmakers": a group of the country with the role's sector
+            text = ctx.text(title.start_tok, title.end_tok)
+            for country in title.countries:
+                out.append(
+                    ctx.unknown(
+                        title.start_tok,
+                        title.end_tok,
+                        text,
+                        "group",
+                        country,
+                        self.kb.roles[role].sector,
+                        None,
+                    )
+                )
+            mark(title.start_tok, title.end_tok)
+        elif role is not None and self.kb.roles[role].kind == "group" and title.countries:
+            text = ctx.text(title.start_tok, title.end_tok)
+            out.append(
+                ctx.unknown(
+                    title.start_tok,
+                    title.end_tok,
+                    text,
+                    "group",
+                    title.countries[0],
+                    self.kb.roles[role].sector,
+                    None,
+                )
+            )
+            mark(title.start_tok, title.end_tok)
+        return out
+
+    def _holders(
+        self, ctx: Context, offices: list[Office], title: _Title, plural: bool, earlier: list[Finding]
+    ) -> list[Person]:
+        if not offices:
+            return []
+        if title.countries or title.org:
+            people: list[Person] = []
+            for country in title.countries or [None]:  # type: ignore[list-item]
+                cands = [o for o in offices if country is None or o.country == country]
+                found = [p for o in cands if (p := self.kb.holder(o.id, ctx.date)) is not None]
+                if len({p.id for p in found}) == 1 and found[0] not in people:
+                    people.append(found[0])
+            return people if (plural or len(people) == 1) else people[:1]
+        if plural:
+            return []
+        if len(offices) == 1:
+            p = self.kb.holder(offices[0].id, ctx.date)
+            return [p] if p else []
+        # "the president" with no country: the last person named who holds one of these offices
+        ids = {o.id for o in offices}
+        for f in reversed(earlier):
+            if (
+                f.kind == "person"
+                and f.key
+                and any(o.id in ids for o in self.kb.offices_held(f.key, ctx.date))
+            ):
+                return [self.kb.people[f.key]]
+        return []
+
+    def _fuzzy_holder(
+        self, ctx: Context, offices: Sequence[Office], words: Sequence[str], exclude: str | None = None
+    ) -> Person | None:
+        """The holder at the date of one of ``offices`` whose name is spelt like ``words``."""
+        names = [w for w in words if w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()]
+        if not names:
+            return None
+        found: list[Person] = []
+        for office in offices:
+            for person in self.kb.holders(office.id, ctx.date):
+                if (
+                    person.id != exclude
+                    and person not in found
+                    and self._similar(names, person, strict=False)
+                ):
+                    found.append(person)
+        return found[0] if len(found) == 1 else None
+
+    def _similar(self, names: Sequence[str], person: Person, *, strict: bool) -> bool:
+        """Whether ``names`` (given + surname, or surname alone) may be ``person`` mistransliterated."""
+        for alias in (person.name, *person.aliases):
+            parts = alias.replace("-", " ").split()
+            if not parts:
+                continue
+            surname_ok = similar_surname(names[-1], parts[-1]) or names[-1].lower() == parts[-1].lower()
+            if not surname_ok:
+                continue
+            if len(names) >= 2 and len(parts) >= 2:
+                if similar_given(names[0], parts[0], self.kb.given_names):
+                    return True
+            elif not strict:
+                return True
+        return False
+
+    def _role_sector(self, role: str | None) -> str | None:
+        return self.kb.roles[role].sector if role and role in self.kb.roles else None
+
+    # -- names --------------------------------------------------------------------------------
+
+    def _resolve_name(self, ctx: Context, hit: Hit, earlier: list[Finding]) -> Finding | None:
+        forms = [f for f in hit.payloads if f.kind not in TITLEISH]
+        if not forms:
+            return None
+        people = [f for f in forms if f.kind == "person"]
+        if people:
+            chosen = self._choose_person(ctx, hit, people, earlier)
+            if chosen is None:
+                return None
+            how = (
+                "name"
+                if ctx.text(hit.start, hit.end).lower() == self.kb.people[chosen].name.lower()
+                else "alias"
+            )
+            return ctx.finding(hit.start, hit.end, how, chosen, "person")
+        form = forms[0]
+        if form.kind == "capital":
+            if ctx.part_of_longer_name(hit):
+                return None
+            return ctx.finding(hit.start, hit.end, "metonym", form.key, "country")
+        if form.kind == "demonym":
+            return ctx.finding(hit.start, hit.end, "demonym", form.key, "country")
+        if form.kind == "country":
+            if ctx.part_of_longer_name(hit):
+                return None
+            return ctx.finding(hit.start, hit.end, "name", form.key, "country")
+        if form.kind in ("organization", "outlet"):
+            return ctx.finding(hit.start, hit.end, "name", form.key, form.kind)
+        return None
+
+    def _choose_person(
+        self, ctx: Context, hit: Hit, people: list[Form], earlier: list[Finding]
+    ) -> str | None:
+        ids = list(dict.fromkeys(f.key for f in people))
+        single = hit.end - hit.start == 1
+        if single and ctx.preceded_by_other_name(hit):
+            return None  # "Tim Walz" is not Mike Waltz's surname alone
+        if len(ids) == 1:
+            return ids[0]
+        named = [f.key for f in reversed(earlier) if f.kind == "person" and f.key in ids]
+        if named:
+            return named[0]
+        active = [i for i in ids if self.kb.offices_held(i, ctx.date)]
+        return active[0] if len(active) == 1 else None
+
+    # -- people not in the KB -----------------------------------------------------------------
+
+    def _unknown_people(self, ctx: Context, used: list[bool], findings: list[Finding]) -> list[Finding]:
+        out: list[Finding] = []
+        for start, end in ctx.person_names(used):
+            words = ctx.words[start:end]
+            person = self._fuzzy_person(ctx, start, words) if self.options.fuzzy_names else None
+            if person is not None:
+                out.append(ctx.finding(start, end, "fuzzy", person.id, "person"))
+            else:
+                country, sector, role_start = ctx.describe(start, end)
+                out.append(
+                    ctx.unknown(
+                        role_start, end, " ".join(words), "person", country, sector, None, name_start=start
+                    )
+                )
+            for i in range(start, end):
+                used[i] = True
+        return out
+
+    def _fuzzy_person(self, ctx: Context, start: int, words: Sequence[str]) -> Person | None:
+        """A KB person spelt like ``words`` (given name and surname), whose country the sentence names."""
+        if len(words) < 2:
+            return None
+        cands = self.lexicon.surnames.get(_key(words[-1]), set())
+        countries = ctx.sentence_countries(start)
+        found = [
+            self.kb.people[p]
+            for p in sorted(cands)
+            if self.kb.people[p].country in countries and self._similar(words, self.kb.people[p], strict=True)
+        ]
+        return found[0] if len(found) == 1 else None
+
+
+def _key(word: str) -> str:
+    from .fuzzy import phonetic_key
+
+    return phonetic_key(word)
+
+
+def _date_of(article: Article) -> str:
+    return article.published[:10] if article.published else _dt.date.today().isoformat()
