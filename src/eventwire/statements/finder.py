@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["StatementFinder"]
 
-TERMINAL = frozenset(".!:;\"'”»)…")
+TERMINAL = frozenset(".!?:;\"'”»)…")
 
 
 class StatementFinder:

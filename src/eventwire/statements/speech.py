@@ -23,6 +23,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Dependents through which a cue shares its subject with the verb it hangs from
 # ("Trump commented, calling it ..."; "He arrived and said ...").
 SHARED_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+QUOTE_EDGE = frozenset(",.;:'\"“”«»„")
 OBJECT_PRONOUNS = frozenset({"it", "this", "that", "them", "so", "nothing", "something", "anything"})
 
 
@@ -95,7 +96,8 @@ def _verb_content(
         head = next((c for c in objects if c.lower_ not in OBJECT_PRONOUNS), None)
     if head is None:
         quote = _adjacent_quote(verb, sent, quotes)
-        return ((quote.start, quote.end), True) if quote else None
+        inner = _strip_edges(verb.doc.text, quote.start, quote.end) if quote else None
+        return (inner, True) if inner is not None else None
     if any(c.dep_ == "ccomp" for c in verb.children) and clause is None:
         return None  # "told him what had happened": an embedded question, not a report
     first, last = head.left_edge.i, head.right_edge.i
@@ -110,7 +112,8 @@ def _verb_content(
         return None
     quote = _covering_quote(span, quotes)
     if quote is not None:
-        return (quote.start, quote.end), True
+        inner = _strip_edges(verb.doc.text, quote.start, quote.end)
+        return (inner, True) if inner is not None else None
     return span, False
 
 
@@ -205,9 +208,10 @@ def _adjacent_quote(verb: Token, sent: Span, quotes: list[Quote]) -> Quote | Non
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and not text[start].isalnum():
+    """The quoted words without surrounding space and the commas and stops that close them."""
+    while start < end and (text[start].isspace() or text[start] in QUOTE_EDGE):
         start += 1
-    while end > start and not text[end - 1].isalnum():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_EDGE):
         end -= 1
     return (start, end) if start < end else None
 

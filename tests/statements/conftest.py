@@ -1,10 +1,26 @@
-"""Hand-built actor layers for statement tests where the actor layer is not the point."""
+"""Fixtures for the statement tests: the session's spaCy pipeline, a finder, hand-built actor layers."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import pytest
+
+from eventwire.options import Options
 from eventwire.records import Actor, ActorLayer, Mention
+from eventwire.statements import StatementFinder
+
+
+@pytest.fixture(scope="session")
+def nlp(coder):  # type: ignore[no-untyped-def]
+    return coder.nlp
+
+
+@pytest.fixture(scope="session")
+def finder() -> StatementFinder:
+    return StatementFinder(Options())
+
 
 PRONOUNS = re.compile(r"\b(he|she|him|her|his)\b", re.IGNORECASE)
 
@@ -36,3 +52,8 @@ def make_layer(
             if before:
                 before[-1].mentions.append(Mention(m.group(), m.start(), m.end(), "pronoun"))
     return ActorLayer(actors=built)
+
+
+@pytest.fixture(scope="session")
+def layer_maker() -> Callable[..., ActorLayer]:
+    return make_layer

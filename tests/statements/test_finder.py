@@ -1,0 +1,222 @@
+"""The statement finder on sentences we wrote, with hand-built actor layers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.records import Article, Statement
+
+ACTORS = {
+    "Foreign Ministry": ["The Foreign Ministry", "the Foreign Ministry"],
+    "Kremlin": ["the Kremlin", "The Kremlin"],
+    "Anna Berg": ["Anna Berg", "Berg"],
+    "Omar Haddad": ["Omar Haddad", "Haddad"],
+    "General Staff": ["The General Staff", "the General Staff"],
+    "Daily Ledger": ["The Daily Ledger"],
+}
+PERSONS = ("Anna Berg", "Omar Haddad")
+
+
+@pytest.fixture
+def run(nlp: Any, finder: Any, layer_maker: Any) -> Any:
+    """Parse ``text``, find its statements with a hand-built layer of ACTORS; (statements, id -> name)."""
+
+    def go(text: str, **article: Any) -> tuple[list[Statement], dict[str, str]]:
+        layer = layer_maker(text, ACTORS, PERSONS)
+        found = finder.find(nlp(text), Article(id="t", text=text, **article), layer)
+        return found, {a.id: a.name for a in layer.actors}
+
+    return go
+
+
+def reported(statements: list[Statement]) -> list[Statement]:
+    return [s for s in statements if s.kind != "outlet"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Anna Berg said that the border would stay closed.",
+            "Anna Berg",
+            "said",
+            "the border would stay closed",
+        ),
+        ("Omar Haddad stated that the talks had failed.", "Omar Haddad", "stated", "the talks had failed"),
+        (
+            "Berg pointed out that the ceasefire was holding in the south.",
+            "Anna Berg",
+            "pointed out",
+            "the ceasefire was holding in the south",
+        ),
+        (
+            "The Foreign Ministry announced that the embassy would reopen.",
+            "Foreign Ministry",
+            "announced",
+            "the embassy would reopen",
+        ),
+        ("Haddad noted that exports had doubled.", "Omar Haddad", "noted", "exports had doubled"),
+        ("Berg mentioned that the convoy was delayed.", "Anna Berg", "mentioned", "the convoy was delayed"),
+        (
+            "The General Staff warned that the offensive would continue.",
+            "General Staff",
+            "warned",
+            "the offensive would continue",
+        ),
+        (
+            "Omar Haddad told reporters that the deal was close.",
+            "Omar Haddad",
+            "told",
+            "the deal was close",
+        ),
+        (
+            "The Kremlin reported that the two leaders had spoken.",
+            "Kremlin",
+            "reported",
+            "the two leaders had spoken",
+        ),
+        (
+            "According to Anna Berg, the negotiations will resume next month.",
+            "Anna Berg",
+            "According to",
+            "the negotiations will resume next month",
+        ),
+        (
+            "The negotiations will resume next month, according to the Foreign Ministry.",
+            "Foreign Ministry",
+            "according to",
+            "The negotiations will resume next month",
+        ),
+        (
+            "In Haddad's words, the sanctions have achieved nothing.",
+            "Omar Haddad",
+            "In Haddad's words",
+            "the sanctions have achieved nothing",
+        ),
+        (
+            "In the words of Anna Berg, the region is on the brink of war.",
+            "Anna Berg",
+            "In the words",
+            "the region is on the brink of war",
+        ),
+    ],
+)
+def test_indirect_cues(run: Any, text: str, speaker: str, cue: str, content: str) -> None:
+    found, names = run(text)
+    assert len(reported(found)) == 1, found
+    st = reported(found)[0]
+    assert st.kind == "indirect"
+    assert st.speaker is not None and names[st.speaker] == speaker
+    assert st.cue is not None and st.cue.text == cue
+    assert st.content.text == content
+    assert text[st.content.start : st.content.end] == st.content.text
+    assert not [s for s in found if s.kind == "outlet"], (
+        "a sentence that only reports speech is no outlet claim"
+    )
+
+
+def test_nominal_content(run: Any) -> None:
+    text = "The Foreign Ministry announced the release of three detained sailors."
+    found, names = run(text)
+    (st,) = reported(found)
+    assert names[st.speaker or ""] == "Foreign Ministry"
+    assert st.content.text == "the release of three detained sailors"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('"We will not retreat from the river," Anna Berg said.', "We will not retreat from the river"),
+        ('Anna Berg said: "We will not retreat from the river."', "We will not retreat from the river"),
+        ("Anna Berg praised the meeting, calling it \u201cconstructive\u201d.", "constructive"),
+        ('Anna Berg welcomed the agreement, calling it "a first step."', "a first step"),
+    ],
+)
+def test_direct_quotes(run: Any, text: str, content: str) -> None:
+    found, names = run(text)
+    direct = [s for s in found if s.kind == "direct"]
+    assert len(direct) == 1, found
+    assert names[direct[0].speaker or ""] == "Anna Berg"
+    assert direct[0].content.text == content
+
+
+def test_pronoun_speaker_comes_from_the_actor_layer(run: Any) -> None:
+    text = "Omar Haddad arrived in the capital on Monday. He said that the blockade must end."
+    found, names = run(text)
+    (st,) = reported(found)
+    assert names[st.speaker or ""] == "Omar Haddad"
+    assert st.content.text == "the blockade must end"
+
+
+def test_garbled_subject_inside_a_prepositional_phrase(run: Any) -> None:
+    # Machine translation often drops the subject into a phrase before the verb.
+    text = "Following the meeting in the Kremlin reported that the two sides agreed on a new round of talks."
+    found, names = run(text)
+    (st,) = reported(found)
+    assert names[st.speaker or ""] == "Kremlin"
+    assert "the two sides agreed on a new round of talks" in st.content.text
+
+
+def test_statement_without_a_named_speaker(run: Any) -> None:
+    found, _ = run("It was reported that two tankers collided in the strait.")
+    (st,) = reported(found)
+    assert st.speaker is None
+    assert st.content.text == "two tankers collided in the strait"
+
+
+def test_speaker_not_an_actor_is_none_but_still_a_statement(run: Any) -> None:
+    found, _ = run("Local residents said that the bridge had been destroyed.")
+    (st,) = reported(found)
+    assert st.speaker is None and st.kind == "indirect"
+    assert st.content.text == "the bridge had been destroyed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg did not say that the talks had failed.",
+        "Omar Haddad told them what had happened.",
+        "The Foreign Ministry called the ambassador on Friday.",
+        'Talks about a "frozen conflict" were put aside.',
+        "Separately, it is worth mentioning that the talks lasted four hours.",
+    ],
+)
+def test_not_reported_speech(run: Any, text: str) -> None:
+    found, _ = run(text)
+    assert reported(found) == []
+
+
+def test_outlet_claims(run: Any) -> None:
+    text = (
+        "Border talks resume\n"
+        "Russia and Ukraine exchanged prisoners on Friday. Who benefits?\n"
+        "- The Daily Ledger spoke with:\n"
+        "- economist Lena Sorel\n"
+        "Anna Berg said that the exchange was overdue. The process may take months.\n"
+    )
+    found, names = run(text, outlet="The Daily Ledger")
+    outlet = [s for s in found if s.kind == "outlet"]
+    assert [s.content.text for s in outlet] == [
+        "Russia and Ukraine exchanged prisoners on Friday.",
+        "The Daily Ledger spoke with:",
+        "The process may take months.",
+    ]
+    assert {names[s.speaker or ""] for s in outlet} == {"Daily Ledger"}
+    assert [s.id for s in found] == [f"s{i}" for i in range(1, len(found) + 1)]
+    starts = [s.content.start if s.cue is None else min(s.cue.start, s.content.start) for s in found]
+    assert starts == sorted(starts)
+
+
+def test_outlet_speaker_is_none_without_an_outlet_actor(run: Any) -> None:
+    found, _ = run("Russia and Ukraine exchanged prisoners on Friday.")
+    (st,) = found
+    assert st.kind == "outlet" and st.speaker is None and st.cue is None
+
+
+def test_excluded_stretches_are_skipped(run: Any) -> None:
+    text = "Anna Berg said that the exchange was overdue.\nTranslated by a machine service."
+    start = text.index("Translated")
+    found, _ = run(text, excluded=((start, len(text)),))
+    assert [s.kind for s in found] == ["indirect"]
