@@ -69,3 +69,15 @@ def test_html_to_text_blocks_and_entities() -> None:
     assert text == "Chad & Niger\nmet today\na"
     assert html_to_text("") == ""
     assert html_to_text("plain words") == "plain words"
+
+
+def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Встреча</title></head><body><article>'
+        "<p>Президенты двух стран встретились в Минске и обсудили торговлю и энергетику.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "ru.html"
+    path.write_bytes(page.encode("cp1251"))
+    article = one_article(path)
+    assert "Президенты двух стран" in article.text

@@ -8,6 +8,7 @@ values: never an exception, never silence.
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +41,7 @@ EXTENSIONS = {
     ".atom": "feed",
 }
 STDIN = "-"
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 _SINGLE = ("text", "html")
 
 
@@ -157,7 +159,7 @@ def _read_data(
     if fmt == "jsonl":
         yield from _nonempty_corpus(read_jsonl(data.splitlines(), source, ctx), source)
         return
-    text = _decode(data, source, charset)
+    text = _decode(data, source, charset or (_meta_charset(data) if fmt == "html" else None))
     if isinstance(text, Rejected):
         yield text
         return
@@ -180,6 +182,12 @@ def _nonempty_corpus(items: Iterator[Article | Rejected], source: str) -> Iterat
         yield item
     if count == 0:
         yield reject_empty(source, "corpus (no non-blank lines)")
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag, if any."""
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii") if found else None
 
 
 def _decode(data: bytes, source: str, charset: str | None) -> str | Rejected:
