@@ -48,6 +48,7 @@ def test_reference_article_translated_from_russian_by_yandex(seed_path: Path) ->
         ("Translated with Microsoft Translator", "Microsoft Translator", None),
         ("Translation: ChatGPT", "ChatGPT", None),
         ("Translated from Persian", None, "fa"),
+        ("[Machine translation from Turkish]", None, "tr"),
         ("Machine-translated.", None, None),
         ("Переведено с помощью Google Переводчика", "Google Translate", "ru"),
         ("Переведено сервисом «Яндекс Переводчик».", "Yandex Translate", "ru"),
@@ -176,3 +177,10 @@ def test_exclusions_keep_the_text_unchanged(tmp_path: Path) -> None:
 def test_seed_has_no_other_exclusions(seed_path: Path) -> None:
     article = one_article(seed_path)
     assert len(article.excluded) == 1
+
+
+@pytest.mark.parametrize(("given", "code"), [("EN", "en"), ("en-GB", "en"), ("Russian", "ru"), (None, "en")])
+def test_language_names_become_codes(tmp_path: Path, given: str | None, code: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(BODY, encoding="utf-8")
+    assert one_article(path, metadata=Metadata(language=given)).language == code

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..errors import ConfigError
 from ..options import Options
 from ..records import Article, Rejected
 from .build import Context, article_id
@@ -45,8 +46,6 @@ def read_articles(
     for feeds, fetch each entry's link and read the page instead of the entry's summary.
     """
     if input_format is not None and input_format not in INPUT_FORMATS:
-        from ..errors import ConfigError
-
         raise ConfigError(f"unknown input format {input_format!r}; use one of {', '.join(INPUT_FORMATS)}")
     ctx = Context(
         options=options or Options(),

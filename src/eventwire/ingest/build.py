@@ -49,7 +49,7 @@ def make_article(
         return too_big
     fields = merge(found, ctx.metadata)
     title = fields.title or (detect_title(text) if find_title else None)
-    language = (fields.language or DEFAULT_LANGUAGE).lower()
+    language = _language(fields.language, ctx)
     notes = ctx.notes.match(text)
     translation = translation_for(text, notes, language, fields.translated_from, fields.translator)
     ranges = [(n.start, n.end) for n in notes] + [(s, e) for s, e, _ in ctx.credits.match(text)]
@@ -65,6 +65,16 @@ def make_article(
         source=source,
         excluded=_merge_ranges(ranges),
     )
+
+
+def _language(value: str | None, ctx: Context) -> str:
+    """A language code: "EN" and "en-GB" -> "en", "Russian" -> "ru"; the default when not given."""
+    if not value:
+        return DEFAULT_LANGUAGE
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    if len(code) in (2, 3):
+        return code
+    return ctx.notes.language_code(value.strip()) or code
 
 
 def _merge_ranges(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..records import Article, Rejected
 from .build import Context, make_article
-from .checks import decode, too_large
+from .checks import decode
 from .meta import Fields
 
 __all__ = ["CORPUS_FIELDS", "read_jsonl", "record_to_article"]
@@ -33,12 +33,8 @@ CORPUS_FIELDS = {
 
 def read_jsonl(lines: Iterable[bytes], source: str, ctx: Context) -> Iterator[Article | Rejected]:
     """An Article or Rejected per non-blank line; ``lines`` are raw bytes (a binary file works)."""
-    limit = ctx.options.max_article_bytes
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
-        if len(raw) > limit + 2:  # the JSON line holds the text plus a little markup
-            yield too_large(where, len(raw), limit, "max_article_bytes", "line")
-            continue
         line = decode(raw, where, "line")
         if isinstance(line, Rejected):
             yield line

@@ -100,6 +100,10 @@ class NoteFinder:
                 return service
         return None  # pragma: no cover - the alternation only matches listed names
 
+    def language_code(self, name: str) -> str | None:
+        """The ISO 639-1 code of a language name ("Russian", "русского"), or None if unknown."""
+        return self._language(name)
+
     def _language(self, name: str | None) -> str | None:
         if not name:
             return None
