@@ -264,7 +264,7 @@ def events_command(
 def _explain_text(found: dict[str, Any]) -> str:
     ev, key = found["event"], found["key"]
     who = (
-        " <-> ".join(ev["actor"] or [])
+        " <-> ".join(sorted({*(ev["actor"] or []), *(ev["recipient"] or [])}))
         if ev["reciprocal"]
         else (f"{', '.join(ev['actor'] or []) or '?'} -> {', '.join(ev['recipient'] or []) or '?'}")
     )

@@ -100,8 +100,12 @@ def ingest(
     progress: Callable[[Progress], None] | None = None,
     command: str = "ingest",
     day_window: int | None = None,
+    coder: Any = None,
 ) -> IngestResult:
-    """Read, code and store every source; return the counts. Re-running resumes."""
+    """Read, code and store every source; return the counts. Re-running resumes.
+
+    ``coder``: an already built Coder to use in this process (``workers`` 1 only).
+    """
     options = options or Options()
     sources = list(sources)
     size = batch_size or max(options.batch_size, 8)
@@ -134,7 +138,7 @@ def ingest(
         pending.append(_Pending(rejected, items, len(articles) - len(fresh)))
         return fresh or None
 
-    pool = make_pool(options, rules, workers)
+    pool = make_pool(options, rules, workers, coder)
     status = "failed"
     try:
         for coded in pool.map(batches()):

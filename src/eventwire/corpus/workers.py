@@ -60,10 +60,10 @@ def code_batch(coder: Any, articles: list[Article], rules: LinkRules) -> BatchRe
 class InProcess:
     """Codes batches in this process with one Coder."""
 
-    def __init__(self, options: Options, rules: LinkRules) -> None:
+    def __init__(self, options: Options, rules: LinkRules, coder: Any = None) -> None:
         from ..pipeline import Coder
 
-        self.coder = Coder(options)
+        self.coder = coder if coder is not None else Coder(options)
         self.rules = rules
 
     def map(self, batches: Iterable[list[Article] | None]) -> Iterator[BatchResult | None]:
@@ -128,5 +128,6 @@ class ProcessPool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def make_pool(options: Options, rules: LinkRules, workers: int) -> InProcess | ProcessPool:
-    return InProcess(options, rules) if workers <= 1 else ProcessPool(options, rules, workers)
+def make_pool(options: Options, rules: LinkRules, workers: int, coder: Any = None) -> InProcess | ProcessPool:
+    """In-process coding for one worker (reusing ``coder`` if given), else a process pool."""
+    return InProcess(options, rules, coder) if workers <= 1 else ProcessPool(options, rules, workers)

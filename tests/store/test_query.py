@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from eventwire.store import Store, batch_tables, write_tables
+from eventwire.store import query as q
+
+
+@pytest.fixture
+def store(sample):
+    with Store.open(":memory:") as s:
+        write_tables(s, batch_tables(sample))
+        yield s
+
+
+def test_events_are_linked_with_counts(store):
+    rows = q.events(store)
+    assert len(rows) == 2
+    consult = next(r for r in rows if r["type"] == "CONSULT")
+    assert (consult["num_mentions"], consult["num_articles"], consult["num_sources"]) == (2, 2, 2)
+    assert rows[0]["date"] >= rows[1]["date"]  # newest first
+
+
+@pytest.mark.parametrize(
+    ("flt", "types"),
+    [
+        ({"type": "accuse"}, {"ACCUSE"}),
+        ({"actor": "zelensky"}, {"ACCUSE"}),
+        ({"actor": "trump"}, {"CONSULT"}),
+        ({"country": "usa"}, {"CONSULT"}),
+        ({"country": "rus"}, {"CONSULT", "ACCUSE"}),
+        ({"outlet": "beta"}, {"CONSULT"}),
+        ({"text": "stalling"}, {"ACCUSE"}),
+        ({"since": "2025-02-13"}, {"ACCUSE"}),
+        ({"until": "2025-02-12"}, {"CONSULT"}),
+        ({"outlet": "nobody"}, set()),
+        ({"text": "100%_"}, set()),
+    ],
+)
+def test_event_filters(store, flt, types):
+    assert {r["type"] for r in q.events(store, q.EventFilter(**flt))} == types
+
+
+def test_explain_lists_every_mention_with_its_reason(store):
+    linked = next(r for r in q.events(store) if r["type"] == "CONSULT")
+    found = q.explain(store, linked["id"])
+    assert found is not None
+    assert found["key"]["reciprocal"] is True
+    assert found["key"]["participants"] == ["kb:putin", "kb:trump"]
+    reasons = [m["reason"] for m in found["mentions"]]
+    assert reasons[0] == "first report" and "within 2 day(s)" in reasons[1]
+    assert {m["outlet"] for m in found["mentions"]} == {"Alpha News", "Beta Wire"}
+    assert q.explain(store, "le-missing") is None
+
+
+def test_actors_aggregate_across_articles(store):
+    rows = {r["name"]: r for r in q.actors(store)}
+    assert rows["Vladimir Putin"]["articles"] == 3
+    assert rows["Donald Trump"]["articles"] == 2
+    assert [r["name"] for r in q.actors(store, country="UKR")] == ["Volodymyr Zelensky"]
+
+
+def test_statements_by_speaker(store):
+    rows = q.statements(store, speaker="putin")
+    assert len(rows) == 1 and rows[0]["cue"] == "said" and rows[0]["outlet"] == "Alpha News"
+    assert q.statements(store, speaker="nobody") == []
