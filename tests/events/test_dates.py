@@ -1,0 +1,125 @@
+"""Event dates on sentences we wrote, with a fixed publication date (Thursday 13 February 2025)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.errors import DataError
+from eventwire.events.dates import DatePatterns, DateResolver, EventDate
+from eventwire.options import Options
+from eventwire.records import Article
+
+PUBLISHED = "2025-02-13"
+
+
+@pytest.fixture(scope="module")
+def resolver() -> DateResolver:
+    return DateResolver(Options())
+
+
+@pytest.fixture(scope="module")
+def date_of(coder: Any, resolver: DateResolver) -> Any:
+    def go(text: str, trigger: str, published: str | None = PUBLISHED) -> EventDate:
+        doc = coder.nlp(text)
+        tok = next(t for t in doc if t.text == trigger)
+        return resolver.resolve(doc, tok.sent, tok, Article(id="t", text=text, published=published))
+
+    return go
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "precision", "historical", "expression"),
+    [
+        (
+            "The two presidents last spoke in late December 2021.",
+            "spoke",
+            "2021-12",
+            "month",
+            True,
+            "late December 2021",
+        ),
+        ("The rebels withdrew in early March.", "withdrew", "2024-03", "month", True, "early March"),
+        ("The ministers met in mid-January 2025.", "met", "2025-01", "month", False, "mid-January 2025"),
+        ("His mandate expired on May 20.", "expired", "2024-05-20", "day", True, "May 20"),
+        ("The envoys met on February 11.", "met", "2025-02-11", "day", False, "February 11"),
+        ("The envoy arrived on 3 February 2025.", "arrived", "2025-02-03", "day", False, "3 February 2025"),
+        ("The foreign ministers met last week.", "met", "2025-02", "month", False, "last week"),
+        ("Troops shelled the village on Monday.", "shelled", "2025-02-10", "day", False, "on Monday"),
+        ("Rebels seized the town on Sunday.", "seized", "2025-02-09", "day", False, "on Sunday"),
+        ("The army shelled the port yesterday.", "shelled", "2025-02-12", "day", False, "yesterday"),
+        ("Russia annexed Crimea in 2014.", "annexed", "2014", "year", True, "in 2014"),
+        ("The two leaders met last year.", "met", "2024", "year", True, "last year"),
+        ("The treaty was signed three years ago.", "signed", "2022", "year", True, "three years ago"),
+        ("The embassy closed 10 days ago.", "closed", "2025-02-03", "day", False, "10 days ago"),
+        ("The parliament voted last month.", "voted", "2025-01", "month", False, "last month"),
+        ("The border reopened today.", "reopened", "2025-02-13", "day", False, "today"),
+        ("The ceasefire collapsed in December 2023.", "collapsed", "2023-12", "month", True, "December 2023"),
+    ],
+)
+def test_date_expressions(
+    date_of: Any, text: str, trigger: str, date: str, precision: str, historical: bool, expression: str
+) -> None:
+    found = date_of(text, trigger)
+    assert (found.date, found.precision, found.historical) == (date, precision, historical)
+    assert found.span is not None and expression in text[found.span[0] : found.span[1]]
+
+
+def test_eve_of_is_dated_to_publication(date_of: Any) -> None:
+    text = "The call took place on the eve of the security conference."
+    found = date_of(text, "took")
+    assert (found.date, found.precision, found.historical) == (PUBLISHED, "reported", False)
+    assert found.span is not None and text[found.span[0] : found.span[1]] == "on the eve of"
+
+
+def test_no_date_means_publication_date_reported(date_of: Any) -> None:
+    found = date_of("The two presidents held a telephone conversation.", "held")
+    assert found == EventDate(PUBLISHED, "reported", False, None)
+
+
+def test_no_publication_date(date_of: Any) -> None:
+    found = date_of("Russia annexed Crimea in 2014.", "annexed", published=None)
+    assert found.date is None and found.precision == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Previously, the two armies fought over the town.", "fought"),
+        ("The last time the two leaders met, they argued.", "met"),
+        ("In the past, the agency inspected the site.", "inspected"),
+    ],
+)
+def test_historical_cues(date_of: Any, text: str, trigger: str) -> None:
+    found = date_of(text, trigger)
+    assert found.precision == "reported" and found.historical
+
+
+def test_date_in_the_trigger_clause_wins(date_of: Any) -> None:
+    # The parenthesized date belongs to another clause: the call itself is undated.
+    text = "The president called the premier (whose term ended on May 20) after the summit."
+    assert date_of(text, "called").precision == "reported"
+    text = "On Monday the minister said that the troops had left in 2019."
+    assert date_of(text, "left").date == "2019"
+    assert date_of(text, "said").date == "2025-02-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("He said that a return to the 2014 borders is unrealistic.", "said"),
+        ("The talks have stalled for the past three years.", "stalled"),
+        ("Police detained 20 protesters.", "detained"),
+        ("Officials may 20 times revise the plan.", "revise"),
+    ],
+)
+def test_not_event_dates(date_of: Any, text: str, trigger: str) -> None:
+    assert date_of(text, trigger).precision == "reported"
+
+
+def test_bad_pattern_file() -> None:
+    with pytest.raises(DataError, match="valid date-pattern file"):
+        DatePatterns.parse("version = '1'\n", "mine.toml")
+    good = DatePatterns.load()
+    assert good.patterns and good.months["december"] == 12
