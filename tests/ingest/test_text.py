@@ -111,3 +111,11 @@ def test_header_round_trip(
     parsed, offset = parse_header(text)
     assert parsed == fields
     assert text[offset:] == body
+
+
+def test_crlf_header_and_title(tmp_path: Path) -> None:
+    path = tmp_path / "win.txt"
+    path.write_bytes(b"TITLE: Windows file\r\nDATE: 2020-01-31\r\n\r\nThe leaders met.\r\nThey talked.\r\n")
+    article = one_article(path)
+    assert (article.title, article.published) == ("Windows file", "2020-01-31")
+    assert article.text == "The leaders met.\r\nThey talked.\r\n"
