@@ -1,35 +1,235 @@
 """The event stage: PLOVER events from the dependency parse and the event lexicon.
 
-STUB: replaced by the event-coding work (issue 3).
+    lexicon = Lexicon.load(options)            # once per process
+    coder = EventCoder(lexicon, options)
+    events, skipped = coder.code(doc, article, layer, statements)
+
+The ontology (``data/plover.json``, ``data/cameo.tsv``) and the lexicon (``data/lexicon.tsv``)
+are data; :mod:`.extract` finds events in a sentence, this module turns them into records:
+ids, the PLOVER rules for future and negated events, who reports them, dates and places.
+The coding of one sentence never fails the article: a sentence that raises is recorded as
+:class:`~eventwire.records.Skipped` and logged.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import logging
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..options import Options
-from ..records import ActorLayer, Article, Event, Skipped, Statement
+from ..records import ActorLayer, Article, Event, Skipped, Span, Statement
+from .extract import COOPERATIVE, FUTURE_TO_AGREE, Draft, SentenceMatcher
+from .lexicon import Lexicon, Pattern
+from .modality import speech_head
+from .ontology import Ontology
+from .roles import ActorIndex, subjects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
-__all__ = ["EventCoder", "Lexicon"]
+__all__ = ["EventCoder", "Lexicon", "Ontology", "Pattern"]
+
+log = logging.getLogger(__name__)
 
 
-class Lexicon:
-    version = "0"
-
-    @classmethod
-    def load(cls, options: Options) -> Lexicon:
-        return cls()
+class _DateLike(Protocol):
+    date: str | None
+    precision: str
+    historical: bool
 
 
 class EventCoder:
+    """Codes the events of parsed articles. Build once; ``code`` is safe to call per article."""
+
     def __init__(self, lexicon: Lexicon, options: Options) -> None:
         self.lexicon = lexicon
         self.options = options
+        self.ontology = lexicon.ontology
+        self.speech_cues = frozenset(
+            p.head for (kind, _), ps in lexicon.index.items() if kind == "S" for p in ps
+        )
+        self.dates: Any = None
+        self.places: Any = None
+        try:  # written alongside this module; optional until it lands
+            from .dates import DateResolver
+
+            self.dates = DateResolver(options)
+        except ImportError:
+            self.dates = None
+        try:
+            from .places import PlaceResolver
+
+            self.places = PlaceResolver(options)
+        except ImportError:
+            self.places = None
 
     def code(
         self, doc: Doc, article: Article, layer: ActorLayer, statements: list[Statement]
     ) -> tuple[list[Event], list[Skipped]]:
-        return [], []
+        index = ActorIndex(doc, layer)
+        events: list[Event] = []
+        skipped: list[Skipped] = []
+        for sent in doc.sents:
+            if _excluded(sent.start_char, sent.end_char, article.excluded) or not sent.text.strip():
+                continue
+            try:
+                drafts = self._sentence(sent, index, statements)
+                for draft in drafts:
+                    event = self._record(draft, sent, doc, article, len(events) + 1)
+                    if event is None:
+                        continue
+                    events.append(event)
+                    for st in statements:
+                        if st.content.start <= event.trigger.start < st.content.end:
+                            st.events.append(event.id)
+            except Exception as exc:
+                reason = f"{type(exc).__name__}: {exc}"
+                log.warning(
+                    "events: skipped sentence at %d-%d of %s: %s",
+                    sent.start_char,
+                    sent.end_char,
+                    article.id[:12],
+                    reason,
+                )
+                skipped.append(Skipped(Span(sent.text, sent.start_char, sent.end_char), "events", reason))
+        return events, skipped
+
+    # ------------------------------------------------------------------ one sentence
+    def _sentence(self, sent: SpacySpan, index: ActorIndex, statements: list[Statement]) -> list[Draft]:
+        def speaker_of(tok: Token) -> list[str]:
+            return self._speaker(tok, index, statements)
+
+        matcher = SentenceMatcher(self.lexicon, index, sent, speaker_of)
+        out: list[Draft] = []
+        seen: set[tuple[Any, ...]] = set()
+        for draft in matcher.run():
+            draft = self._apply_rules(draft)
+            if not self._keep(draft):
+                continue
+            source = self._speaker(draft.anchor, index, statements)
+            draft.source = (
+                source[0]
+                if source and source[0] not in draft.actors
+                else (source[0] if source and draft.notes and "obligation" in draft.notes[-1] else None)
+            )
+            key = (draft.type, tuple(draft.actors), tuple(draft.recipients), draft.anchor.i)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(draft)
+        return out
+
+    def _apply_rules(self, d: Draft) -> Draft:
+        """PLOVER's rules for future and negated events (codebook: AGREE, CONCEDE, REJECT)."""
+        m = d.modality
+        d.negated = d.negated or m.negated
+        d.hypothetical = d.hypothetical or m.hypothetical
+        if d.negated and d.type in COOPERATIVE and (m.future or m.modal or _refusal(d)):
+            frame = self.ontology.frame("REJECT", d.type)
+            if frame is not None:  # "will not send troops", "won't meet": a refusal
+                d.type, d.mode, d.cameo = frame.type, frame.mode, frame.cameo
+                d.negated = False
+                d.notes.append("negated future cooperation -> REJECT")
+                return d
+        if m.future and not d.negated:
+            if d.type in FUTURE_TO_AGREE:
+                frame = self.ontology.frame("AGREE", d.type)
+                if frame is not None:
+                    d.type, d.mode, d.cameo = frame.type, frame.mode, frame.cameo
+                    d.notes.append("future cooperation -> AGREE")
+            elif d.type == "RETREAT":
+                d.type, d.mode, d.cameo = "CONCEDE", None, "080"
+                d.notes.append("announced retreat -> CONCEDE")
+        if d.mode is not None and d.mode not in self.ontology.types[d.type].modes:
+            d.mode = None
+        if d.cameo is None or not self.ontology.consistent(d.cameo, d.type):
+            d.cameo = self.ontology.cameo_for(d.type, d.mode, d.contexts)
+        return d
+
+    def _keep(self, d: Draft) -> bool:
+        d.recipients = [r for r in d.recipients if r not in d.actors]
+        if not d.actors:
+            return False
+        info = self.ontology.types[d.type]
+        if info.requires_recipient and not d.recipients:
+            return False
+        # a meeting needs two parties: "X discussed Europe's role" is no consultation
+        return not (d.type == "CONSULT" and d.pattern.has("recip") and d.parties < 2)
+
+    def _speaker(self, tok: Token, index: ActorIndex, statements: list[Statement]) -> list[str]:
+        for st in statements:
+            if st.speaker and st.kind != "outlet" and st.content.start <= tok.idx < st.content.end:
+                return [st.speaker]
+        head = speech_head(tok, self.speech_cues)
+        if head is None:
+            return []
+        if head.lemma_.lower() == "accord":
+            out: list[str] = []
+            for prep in head.children:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out += index.phrase_actors(pobj)
+            return out
+        out = []
+        for s in subjects(head):
+            out += [a for a in index.phrase_actors(s) if a not in out]
+        return out
+
+    # ------------------------------------------------------------------ records
+    def _record(self, d: Draft, sent: SpacySpan, doc: Doc, article: Article, n: int) -> Event | None:
+        tokens = sorted(d.trigger, key=lambda t: t.i)
+        start = tokens[0].idx
+        end = max(t.idx + len(t.text) for t in tokens)
+        if end - start > 120:  # keep the trigger readable: the head word only
+            start, end = d.anchor.idx, d.anchor.idx + len(d.anchor.text)
+        confidence = _confidence(d)
+        if confidence < self.options.min_confidence:
+            return None
+        date, precision, historical = article.published, "reported", False
+        if self.dates is not None:
+            resolved: _DateLike = self.dates.resolve(doc, sent, d.anchor, article)
+            date, precision, historical = resolved.date, resolved.precision, resolved.historical
+        location = self.places.resolve(doc, sent, article) if self.places is not None else None
+        contexts = list(d.contexts)
+        extra = self.ontology.mode_contexts.get(f"{d.type}:{d.mode}")
+        if extra and extra not in contexts:
+            contexts.append(extra)
+        return Event(
+            id=f"e{n}",
+            type=d.type,
+            mode=d.mode,
+            context=contexts,
+            cameo=d.cameo,
+            actor=list(d.actors),
+            recipient=list(d.recipients),
+            sentence=Span(sent.text, sent.start_char, sent.end_char),
+            trigger=Span(doc.text[start:end], start, end),
+            date=date,
+            date_precision=precision if precision in ("day", "month", "year", "reported") else None,  # type: ignore[arg-type]
+            location=location,
+            negated=d.negated,
+            hypothetical=d.hypothetical,
+            historical=historical,
+            source=d.source,
+            confidence=confidence,
+        )
+
+
+def _refusal(d: Draft) -> bool:
+    return False
+
+
+def _confidence(d: Draft) -> float:
+    c = 0.45 + 0.08 * min(d.pattern.specificity - 1, 3)
+    c += 0.15 if d.actors else 0.0
+    c += 0.1 if d.recipients else 0.0
+    if d.pattern.has("weak"):
+        c -= 0.15
+    if d.negated or d.hypothetical:
+        c -= 0.05
+    return max(0.05, min(0.95, c))
+
+
+def _excluded(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)

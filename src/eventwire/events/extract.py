@@ -1,0 +1,524 @@
+"""Finding events in one sentence: lexicon matches over the dependency parse -> event drafts.
+
+Finding and recording are separate: :class:`SentenceMatcher` returns :class:`Draft` records
+(type, mode, participants as actor ids, trigger tokens, anchor verb); :mod:`eventwire.events`
+turns drafts into :class:`~eventwire.records.Event` records with ids, dates, places and sources.
+
+How a sentence is read:
+
+1. verbs are matched against V and VO patterns (most specific first), nouns against N, adjectives
+   against A; light verbs (L: "held talks", "carried out strikes") and reporting verbs
+   ("announced the release of") lend their subject and tense to the event noun they govern;
+2. framing patterns (flag ``frame``: "agreed to", "refused to", "urged X to", "threatened to")
+   take the event they govern and recode it through the ontology's frame tables;
+3. adjective predicates judge something ("called Ukraine's accession unlikely" -> REJECT by the
+   caller; inside reported speech "X is unrealistic" -> REJECT by the speaker);
+4. obligation modals in reported speech ("Europe should spend more") -> REQUEST by the speaker
+   toward the clause's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon, Pattern
+from .modality import Modality, modality
+from .roles import (
+    ActorIndex,
+    coordinated,
+    deep_prep,
+    is_passive,
+    noun_participants,
+    patients,
+    prep_objects,
+    subjects,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["Draft", "SentenceMatcher"]
+
+COPULAS = frozenset({"be", "seem", "remain", "appear", "look", "become", "sound", "prove"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass
+class Draft:
+    """An event found in a sentence, before it becomes a record."""
+
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    cameo: str | None
+    actors: list[str]
+    recipients: list[str]
+    trigger: list[Token]
+    anchor: Token
+    pattern: Pattern
+    modality: Modality
+    source: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def parties(self) -> int:
+        return len(set(self.actors) | set(self.recipients))
+
+
+def _add(out: list[str], ids: list[str]) -> None:
+    for i in ids:
+        if i not in out:
+            out.append(i)
+
+
+class SentenceMatcher:
+    """Finds the events of one sentence. Built per sentence; holds no state between sentences."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        actors: ActorIndex,
+        sentence: SpacySpan,
+        speaker_of: Callable[[Token], list[str]],
+    ) -> None:
+        self.lex = lexicon
+        self.onto = lexicon.ontology
+        self.actors = actors
+        self.sent = sentence
+        self.speaker_of = speaker_of
+        self.consumed: set[int] = set()
+
+    # ------------------------------------------------------------------ matching single tokens
+    def _satisfied(self, p: Pattern, tok: Token) -> list[Token] | None:
+        """The extra trigger tokens if ``p`` holds at ``tok``, else None."""
+        extra: list[Token] = []
+        children = list(tok.children)
+        for comp in p.comps:
+            hit = next((c for c in children if c.lemma_.lower() == comp or c.lower_ == comp), None)
+            if hit is None:
+                return None
+            extra.append(hit)
+        for prep, pobj in p.preps:
+            found = None
+            if p.kind in ("N", "B") and pobj is None:
+                found = deep_prep(tok, prep)
+            for c in children if found is None else ():
+                if (
+                    c.dep_ in ("prep", "agent", "dative", "prt", "advmod")
+                    and c.lower_ == prep
+                    and (pobj is None or any(g.lemma_.lower() == pobj for g in c.children))
+                ):
+                    found = c
+                    break
+            if found is None:
+                return None
+            extra.append(found)
+        if p.kind == "VO":
+            obj = self._object_match(tok, p)
+            if obj is None:
+                return None
+            extra.append(obj)
+        elif p.kind in ("N", "B") and p.mods:
+            lemmas = {
+                c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            }
+            if not set(p.mods) <= lemmas:
+                return None
+        return extra
+
+    def _object_match(self, verb: Token, p: Pattern) -> Token | None:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if is_passive(verb):
+            objs += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objs += [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "into")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for obj in [t for o in objs for t in coordinated(o)]:
+            if obj.lemma_.lower() != p.obj:
+                continue
+            lemmas = {c.lemma_.lower() for c in obj.children}
+            if set(p.mods) <= lemmas:
+                return obj
+        return None
+
+    def _best(self, kinds: tuple[str, ...], tok: Token) -> tuple[Pattern, list[Token]] | None:
+        lemma = tok.lemma_.lower()
+        candidates: list[Pattern] = []
+        for kind in kinds:
+            candidates += self.lex.get(kind, lemma)
+            if lemma != tok.lower_:
+                candidates += self.lex.get(kind, tok.lower_)
+        candidates.sort(key=lambda p: (-p.specificity, p.has("weak")))
+        for p in candidates:
+            extra = self._satisfied(p, tok)
+            if extra is not None:
+                return p, extra
+        return None
+
+    def verb_hit(self, tok: Token) -> tuple[Pattern, list[Token]] | None:
+        if tok.pos_ not in VERB_POS:
+            return None
+        return self._best(("VO", "V"), tok)
+
+    def noun_hit(self, tok: Token) -> tuple[Pattern, list[Token]] | None:
+        if tok.pos_ not in NOUN_POS or tok.dep_ == "compound":
+            return None
+        return self._best(("N",), tok)
+
+    # ------------------------------------------------------------------ the sentence
+    def run(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        for tok in sorted(self.sent, key=_depth):
+            if tok.i in self.consumed:
+                continue
+            draft = self._at(tok)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    def _at(self, tok: Token) -> Draft | None:
+        if tok.pos_ in VERB_POS:
+            request = self._modal_request(tok)
+            if request is not None:
+                return request
+            return self._verb_event(tok)
+        if tok.pos_ == "ADJ":
+            return self._adjective_event(tok)
+        return None
+
+    # ------------------------------------------------------------------ verbs
+    def _verb_event(self, tok: Token) -> Draft | None:
+        hit = self.verb_hit(tok)
+        if hit is None:
+            return self._light_event(tok)
+        p, extra = hit
+        self.consumed.update([tok.i, *(t.i for t in extra)])
+        actors = self._subject_actors(tok)
+        if p.has("frame"):
+            return self._frame(p, tok, [tok, *extra], actors)
+        draft = self._draft(p, [tok, *extra], tok, actors)
+        self._verb_participants(draft, tok, p, extra)
+        return draft
+
+    def _subject_actors(self, verb: Token) -> list[str]:
+        out: list[str] = []
+        for s in subjects(verb):
+            _add(out, self.actors.phrase_actors(s))
+        return out
+
+    def _verb_participants(self, draft: Draft, verb: Token, p: Pattern, extra: list[Token]) -> None:
+        recip = p.has("recip")
+        skip = {t.i for t in extra}
+        for obj in patients(verb):
+            if obj.i in skip and p.kind == "VO":
+                # the pattern's own object ("imposed sanctions on X", "confirmed Hegseth's words")
+                for r in [c for c in obj.children if c.dep_ == "poss"]:
+                    _add(draft.recipients, self.actors.phrase_actors(r, strict=True))
+                for r in prep_objects(obj, self.onto.recipient_preps(draft.type)):
+                    _add(draft.recipients, self.actors.phrase_actors(r))
+                if recip:
+                    for r in prep_objects(obj, self.onto.partner_preps(draft.type)):
+                        _add(draft.actors, self.actors.phrase_actors(r))
+                continue
+            _add(draft.recipients, self.actors.phrase_actors(obj, strict=recip))
+        for r in prep_objects(verb, self.onto.recipient_preps(draft.type)):
+            if r.head.i in skip and r.head.lower_ not in self.onto.recipient_preps(draft.type):
+                continue
+            if recip and r.head.lower_ in self.onto.partner_preps(draft.type):
+                continue
+            _add(draft.recipients, self.actors.phrase_actors(r, strict=recip))
+        if recip:
+            for r in prep_objects(verb, self.onto.partner_preps(draft.type)):
+                _add(draft.actors, self.actors.phrase_actors(r))
+
+    # ------------------------------------------------------------------ light verbs and event nouns
+    def _light_patterns(self, tok: Token) -> list[Pattern]:
+        return [p for p in self.lex.get("L", tok.lemma_.lower()) if self._satisfied(p, tok) is not None]
+
+    def _light_event(self, verb: Token) -> Draft | None:
+        for lp in self._light_patterns(verb):
+            for noun in self._governed_nouns(verb, lp):
+                found = self._noun_or_onset(noun)
+                if found is None:
+                    continue
+                (np, extra), target, onset = found
+                self.consumed.update([verb.i, noun.i, target.i])
+                subj = [] if lp.has("subj") else self._subject_actors(verb)
+                draft = self._noun_draft(np, target, [verb, target, *extra], verb, subj, lp.has("report"))
+                if onset and lp.has("report"):
+                    return self._recode("AGREE", draft, [verb, noun, target], subj, recipients=[])
+                return draft
+        return None
+
+    def _governed_nouns(self, verb: Token, lp: Pattern) -> list[Token]:
+        if lp.has("subj"):
+            base = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        else:
+            base = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+            if is_passive(verb):
+                base += [c for c in verb.children if c.dep_ == "nsubjpass"]
+            base += prep_objects(verb, [prep for prep, _ in lp.preps] or ["in", "into"])
+        return [t for b in base for t in coordinated(b)]
+
+    def _noun_or_onset(self, noun: Token) -> tuple[tuple[Pattern, list[Token]], Token, bool] | None:
+        """The event noun at ``noun``, or behind an onset noun ("the start of talks")."""
+        hit = self.noun_hit(noun)
+        onset = self.lex.has("B", noun.lemma_.lower())
+        if onset:
+            for inner in prep_objects(noun, ("of",)):
+                inner_hit = self.noun_hit(inner)
+                if inner_hit is not None:
+                    return inner_hit, inner, True
+        if hit is not None:
+            return hit, noun, False
+        return None
+
+    def _noun_draft(
+        self, p: Pattern, noun: Token, trigger: list[Token], anchor: Token, subj: list[str], report: bool
+    ) -> Draft:
+        agents_tok, _ = noun_participants(noun)
+        agents: list[str] = []
+        for a in agents_tok:
+            _add(agents, self.actors.phrase_actors(a, strict=True))
+        actors = list(agents) if (report and agents) else list(subj)
+        if not report:
+            _add(actors, agents)
+        draft = self._draft(p, trigger, anchor, actors)
+        ptype = draft.type
+        recip = p.has("recip") or self.onto.types[ptype].reciprocal
+        for holder in (noun, anchor):
+            if recip:
+                for r in prep_objects(holder, self.onto.partner_preps(ptype)):
+                    _add(draft.actors, self.actors.phrase_actors(r))
+            preps = [
+                x
+                for x in self.onto.recipient_preps(ptype)
+                if not (recip and x in self.onto.partner_preps(ptype))
+            ]
+            if holder is noun and not recip:
+                preps.append("of")
+            for r in prep_objects(holder, preps, deep=holder is noun):
+                _add(draft.recipients, self.actors.phrase_actors(r, strict=recip))
+        return draft
+
+    # ------------------------------------------------------------------ frames
+    def _governed(self, tok: Token) -> tuple[Draft | None, bool]:
+        """The event governed by a framing word: (draft or None, whether a clause/object is governed)."""
+        clause = False
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in VERB_POS:
+                clause = True
+                if child.i in self.consumed:
+                    continue
+                inner = self._modal_request(child) or self._verb_event(child)
+                if inner is not None:
+                    return inner, True
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+        objs += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "with")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for obj in [t for o in objs for t in coordinated(o)]:
+            found = self._noun_or_onset(obj)
+            if found is None or found[1].i in self.consumed:
+                continue
+            (np, extra), target, _onset = found
+            self.consumed.update([obj.i, target.i])
+            return self._noun_draft(np, target, [target, *extra], tok, [], False), True
+        return None, clause
+
+    def _frame(self, p: Pattern, tok: Token, trigger: list[Token], actors: list[str]) -> Draft | None:
+        inner, clause = self._governed(tok)
+        assert p.type is not None
+        own_objects: list[str] = []
+        for obj in patients(tok):
+            if inner is None or obj not in inner.trigger:
+                _add(own_objects, self.actors.phrase_actors(obj, strict=True))
+        for r in prep_objects(tok, ("on", "upon", "to", "with")):
+            _add(own_objects, self.actors.phrase_actors(r, strict=True))
+        if inner is None:
+            if p.has("weak") and not (clause and p.type != "AGREE"):
+                return None
+            draft = self._draft(p, trigger, tok, actors)
+            draft.recipients = own_objects
+            return draft
+        return self._recode(p.type, inner, trigger, actors, own_objects, frame_pattern=p)
+
+    def _recode(
+        self,
+        outer: str,
+        inner: Draft,
+        trigger: list[Token],
+        actors: list[str],
+        recipients: list[str],
+        frame_pattern: Pattern | None = None,
+    ) -> Draft:
+        """Recode ``inner`` as the frame ``outer`` says ("agreed to meet" -> AGREE 036)."""
+        frame = self.onto.frame(outer, inner.type)
+        anchor = trigger[0]
+        others = [a for a in [*inner.actors, *inner.recipients] if a not in actors]
+        if frame is None:  # e.g. "plans to attack": the event itself, as an intention
+            inner.hypothetical = True
+            inner.trigger = [*trigger, *inner.trigger]
+            if not inner.actors:
+                inner.actors = list(actors)
+            return inner
+        pattern = frame_pattern or inner.pattern
+        draft = Draft(
+            type=frame.type,
+            mode=frame.mode,
+            contexts=tuple(
+                dict.fromkeys([*(frame_pattern.contexts if frame_pattern else ()), *inner.contexts])
+            ),
+            cameo=frame.cameo,
+            actors=list(actors) or list(inner.actors),
+            recipients=list(recipients),
+            trigger=[*trigger, *inner.trigger],
+            anchor=anchor,
+            pattern=pattern,
+            modality=modality(anchor),
+        )
+        if not draft.recipients:
+            draft.recipients = [a for a in others if a not in draft.actors]
+        draft.notes.append(f"frame {outer} over {inner.type}")
+        return draft
+
+    # ------------------------------------------------------------------ adjectives
+    def _adjective_event(self, adj: Token) -> Draft | None:
+        hit = self._best(("A",), adj)
+        if hit is None:
+            return None
+        p, extra = hit
+        assert p.type is not None
+        head = adj.head
+        if p.has("frame"):  # "ready to talk", "open to cooperation"
+            if head.lemma_.lower() not in COPULAS and adj.dep_ not in ("acomp", "oprd"):
+                return None
+            actors = self._subject_actors(head)
+            self.consumed.update([adj.i, head.i])
+            return self._frame(p, adj, [adj, *extra], actors)
+        judge, judged, anchor = self._judgement(adj)
+        if not judge:
+            return None
+        self.consumed.update([adj.i, anchor.i])
+        draft = self._draft(p, [adj, *extra], anchor, judge)
+        for t in judged:
+            _add(draft.recipients, self.actors.phrase_actors(t))
+        return draft
+
+    def _judgement(self, adj: Token) -> tuple[list[str], list[Token], Token]:
+        """(who judges, what is judged, anchor verb) for an evaluative adjective."""
+        head = adj.head
+        hl = head.lemma_.lower()
+        if adj.dep_ in ("acomp", "attr") and hl in COPULAS:
+            judged = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if head.dep_ in ("ccomp", "xcomp", "oprd") and self._is_judging(head.head):
+                return self._subject_actors(head.head), judged, head.head
+            return self.speaker_of(head), judged, head
+        if adj.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and self._is_judging(head):
+            judged = [
+                c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.i < adj.i and c.dep_ == "dobj"
+            ]
+            judged += [c for c in adj.children if c.dep_ == "nsubj"]
+            return self._subject_actors(head), judged, head
+        if adj.dep_ == "amod" and adj.i > head.i:  # "called Ukraine's accession to NATO unlikely"
+            t = head
+            for _ in range(6):
+                if t.dep_ in ("dobj", "conj") and self._is_judging(t.head):
+                    return self._subject_actors(t.head), [t], t.head
+                if t.dep_ in ("dobj", "pobj", "prep", "conj") and t.head is not t:
+                    t = t.head
+                    continue
+                break
+        return [], [], adj
+
+    def _is_judging(self, tok: Token) -> bool:
+        return any(self._satisfied(p, tok) is not None for p in self.lex.get("F", tok.lemma_.lower()))
+
+    # ------------------------------------------------------------------ obligation in reported speech
+    def _modal_request(self, verb: Token) -> Draft | None:
+        pattern = self._obligation(verb)
+        if pattern is None:
+            return None
+        speaker = self.speaker_of(verb)
+        if not speaker:
+            return None
+        addressee = [a for a in self._subject_actors(verb) if a not in speaker]
+        if not addressee:
+            return None
+        inner_verb = verb
+        if verb.lemma_.lower() in ("have", "need"):
+            inner_verb = next(c for c in verb.children if c.dep_ == "xcomp")
+        self.consumed.add(verb.i)
+        inner = None
+        if self.verb_hit(inner_verb) is not None or self._light_patterns(inner_verb):
+            inner = self._verb_event(inner_verb)
+        trigger = [verb] if inner_verb is verb else [verb, inner_verb]
+        if inner is not None:
+            draft = self._recode("REQUEST", inner, trigger, speaker, addressee)
+        else:
+            draft = self._draft(pattern, trigger, verb, speaker)
+            frame = self.onto.frame("REQUEST", "*")
+            if frame is not None:
+                draft.mode, draft.cameo = frame.mode, frame.cameo
+            draft.recipients = addressee
+        draft.notes.append("obligation in reported speech")
+        draft.modality = Modality(
+            negated=False, future=False, modal=False, conditional=draft.modality.conditional
+        )
+        return draft
+
+    def _obligation(self, verb: Token) -> Pattern | None:
+        for child in verb.children:
+            if child.dep_ == "aux":
+                for p in self.lex.get("M", child.lemma_.lower()) + self.lex.get("M", child.lower_):
+                    if not p.preps:
+                        return p
+        lemma = verb.lemma_.lower()
+        for p in self.lex.get("M", lemma):
+            if p.preps and any(
+                c.dep_ == "xcomp" and any(a.lower_ == p.preps[0][0] for a in c.children if a.dep_ == "aux")
+                for c in verb.children
+            ):
+                return p
+        return None
+
+    # ------------------------------------------------------------------ helpers
+    def _draft(self, p: Pattern, trigger: list[Token], anchor: Token, actors: list[str]) -> Draft:
+        assert p.type is not None
+        return Draft(
+            type=p.type,
+            mode=p.mode,
+            contexts=p.contexts,
+            cameo=p.cameo,
+            actors=list(actors),
+            recipients=[],
+            trigger=list(trigger),
+            anchor=anchor,
+            pattern=p,
+            modality=modality(anchor),
+        )
+
+
+def _depth(tok: Token) -> tuple[int, int]:
+    d = 0
+    t = tok
+    while t.head is not t and d < 50:
+        t = t.head
+        d += 1
+    return d, tok.i

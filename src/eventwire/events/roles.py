@@ -1,0 +1,235 @@
+"""Grammatical roles -> participants: who acts, who is acted on, resolved to actor ids.
+
+All functions read the spaCy dependency parse (English ClearNLP labels, as the en_core_web
+pipelines produce) and an :class:`ActorIndex` that maps tokens to the actor layer's actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..records import ActorLayer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["ActorIndex", "noun_participants", "patients", "prep_objects", "subjects"]
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+#: Children whose subtree is a clause of its own: not part of a noun phrase's reference.
+CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "appos", "prep"})
+
+
+class ActorIndex:
+    """Token -> actor ids for one document, built once from the actor layer's mentions."""
+
+    def __init__(self, doc: Doc, layer: ActorLayer) -> None:
+        self.layer = layer
+        self.by_token: dict[int, list[str]] = {}
+        for start, end, actor_id in layer.mention_index():
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                ids = self.by_token.setdefault(tok.i, [])
+                if actor_id not in ids:
+                    ids.append(actor_id)
+
+    def head_actors(self, tok: Token) -> list[str]:
+        """Actors of the noun phrase headed by ``tok`` (the head, or its compound/flat name parts)."""
+        if tok.i in self.by_token:
+            return list(self.by_token[tok.i])
+        out: list[str] = []
+        for child in tok.children:
+            if child.dep_ in ("compound", "flat", "nmod") and child.i in self.by_token:
+                _extend(out, self.by_token[child.i])
+        return out
+
+    def phrase_actors(self, tok: Token, strict: bool = False) -> list[str]:
+        """Actors a noun phrase refers to: its head and coordinated/apposed heads.
+
+        Unless ``strict``, a phrase whose head is no actor falls back to the actors named inside it
+        ("the presidents of Russia and the United States"), leaving out clauses attached to it.
+        """
+        out: list[str] = []
+        for head in coordinated(tok):
+            ids = self.head_actors(head)
+            if not ids:
+                for child in head.children:
+                    if child.dep_ == "appos":
+                        ids = self.head_actors(child)
+                        if ids:
+                            break
+            if not ids and not strict:
+                ids = self._inside(head)
+            _extend(out, ids)
+        return out
+
+    def _inside(self, head: Token) -> list[str]:
+        out: list[str] = []
+        stack = [
+            c
+            for c in head.children
+            if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct")
+        ]
+        while stack:
+            t = stack.pop()
+            if t.i in self.by_token:
+                _extend(out, self.by_token[t.i])
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+        order = {a: min((i for i, ids in self.by_token.items() if a in ids), default=0) for a in out}
+        return sorted(out, key=lambda a: order[a])
+
+
+def _extend(out: list[str], ids: Iterable[str]) -> None:
+    for i in ids:
+        if i not in out:
+            out.append(i)
+
+
+def coordinated(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("Putin and Trump")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The logical subject (the doer) of ``verb``, following control, relative clauses and conjunction."""
+    if is_passive(verb):
+        return [
+            pobj for c in verb.children if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"
+        ]
+    own = [c for c in verb.children if c.dep_ in SUBJ]
+    if own:
+        subj = own[0]
+        if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return [verb.head]
+        return [subj]
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the US, imposing sanctions"
+        return [verb.head]
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            # object control: "invited Trump to visit", "urged Kyiv to negotiate"
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs and head.lemma_.lower() in OBJECT_CONTROL:
+                return objs
+        if head.pos_ in ("VERB", "AUX") or verb.dep_ == "xcomp":
+            return subjects(head)
+    return []
+
+
+#: Verbs whose object, not subject, does what the xcomp says ("urged Kyiv to negotiate").
+OBJECT_CONTROL = frozenset(
+    {
+        "invite",
+        "urge",
+        "ask",
+        "tell",
+        "order",
+        "force",
+        "allow",
+        "encourage",
+        "persuade",
+        "press",
+        "call",
+        "instruct",
+        "help",
+        "enable",
+        "let",
+        "compel",
+        "require",
+        "push",
+        "warn",
+        "advise",
+    }
+)
+
+
+def patients(verb: Token) -> list[Token]:
+    """What the verb acts on: direct and indirect objects, or the passive subject."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    if is_passive(verb):
+        out += [c for c in verb.children if c.dep_ in PASS_SUBJ]
+    if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "an American, released by ..."
+        out = [verb.head]
+    if not out:
+        out = misparsed_object(verb)
+    return out
+
+
+def misparsed_object(verb: Token) -> list[Token]:
+    """An object the parser took for the subject of a following clause.
+
+    "called Ukrainian President Zelensky (credentials expired ...)" comes out as
+    ``called -ccomp-> expired -nsubj-> Zelensky``: a clause with no "that" whose subject starts
+    right after the verb is read as the verb's object.
+    """
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.i < verb.i:
+            continue
+        if any(c.dep_ == "mark" for c in child.children):
+            continue
+        for subj in child.children:
+            if subj.dep_ == "nsubj" and subj.left_edge.i == verb.i + 1 and subj.pos_ == "PROPN":
+                return [subj]
+    return []
+
+
+def prep_objects(tok: Token, preps: Iterable[str], deep: bool = False) -> list[Token]:
+    """Objects of the given prepositions attached to ``tok`` ("talks with Kyiv", "strikes on Kharkiv").
+
+    With ``deep`` (event nouns), a preposition the parser hung on the object of an earlier one
+    counts too: "the release in Belarus of an American".
+    """
+    wanted = set(preps)
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in wanted:
+            out += [p for p in child.children if p.dep_ == "pobj"]
+        elif deep and child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                    out += prep_objects(pobj, wanted)
+    return out
+
+
+def deep_prep(tok: Token, prep: str) -> Token | None:
+    """The preposition ``prep`` on ``tok`` or, one level down, on the object of another preposition."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                    for g in pobj.children:
+                        if g.dep_ == "prep" and g.lower_ == prep:
+                            return g
+    return None
+
+
+def noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
+    """(agents, affected) named inside a nominal event: "Russia's invasion", "US aid", "by X"."""
+    agents: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i and child.pos_ in ("PROPN", "ADJ")
+        ):
+            agents.append(child)
+    agents += prep_objects(noun, ("by",))
+    return agents, []
