@@ -144,11 +144,15 @@ class DateResolver:
     def resolve(self, doc: Doc, sent: Span, trigger_token: Token, article: Article) -> EventDate:
         """The date of the event whose trigger is ``trigger_token`` in ``sent``."""
         published = _published(article)
-        cue = bool(self.patterns.historical.search(sent.text))
+        sent_text = sent.text  # Span.text joins tokens: read it once
+        cue = bool(self.patterns.historical.search(sent_text))
         if published is None:
             return EventDate(None, "reported", cue, None)
-        for candidate in self._ranked(doc, sent, trigger_token):
-            resolved = self._resolve_candidate(doc, candidate, published)
+        for candidate in self._ranked(doc, sent, sent_text, trigger_token):
+            base = sent.start_char
+            resolved = self._resolve_candidate(
+                sent_text[candidate.start - base : candidate.end - base], candidate, published
+            )
             if resolved is None:
                 continue
             date, precision = resolved
@@ -161,30 +165,30 @@ class DateResolver:
 
     # -- candidates ------------------------------------------------------------------------------------
 
-    def _candidates(self, doc: Doc, sent: Span, trigger: Token) -> list[_Candidate]:
+    def _candidates(self, sent: Span, sent_text: str, trigger: Token) -> list[_Candidate]:
         found: list[_Candidate] = []
         base = sent.start_char
         for pattern in self.patterns.patterns:
-            for m in pattern.regex.finditer(sent.text):
+            for m in pattern.regex.finditer(sent_text):
                 if not _names_capitalized(m):
                     continue
                 start, end = base + m.start(), base + m.end()
                 if any(c.start < end and start < c.end for c in found):
                     continue
                 found.append(_Candidate(start, end, pattern, m))
-        for ent in sent.ents:
-            if ent.label_ != "DATE" or any(c.start < ent.end_char and ent.start_char < c.end for c in found):
+        for ent in _date_entities(sent):
+            if any(c.start < ent.end_char and ent.start_char < c.end for c in found):
                 continue
             if _duration(ent) or _attributive(ent, trigger) or BARE_NUMBER.match(ent.text):
                 continue
             found.append(_Candidate(ent.start_char, ent.end_char, None, None))
         return found
 
-    def _ranked(self, doc: Doc, sent: Span, trigger: Token) -> list[_Candidate]:
+    def _ranked(self, doc: Doc, sent: Span, sent_text: str, trigger: Token) -> list[_Candidate]:
         clause = _clause_head(trigger)
         governing = {t.i for t in clause.ancestors}
         ranked: list[tuple[int, int, _Candidate]] = []
-        for cand in self._candidates(doc, sent, trigger):
+        for cand in self._candidates(sent, sent_text, trigger):
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -196,7 +200,7 @@ class DateResolver:
                 rank = 0
             elif own.i in governing:
                 rank = 1
-            elif _parenthesized(doc, span):
+            elif _parenthesized(sent_text[: span.start_char - sent.start_char]):
                 continue
             else:
                 rank = 2
@@ -207,11 +211,11 @@ class DateResolver:
     # -- resolution ------------------------------------------------------------------------------------
 
     def _resolve_candidate(
-        self, doc: Doc, cand: _Candidate, published: dt.date
+        self, text: str, cand: _Candidate, published: dt.date
     ) -> tuple[dt.date, Precision] | None:
         if cand.pattern is not None and cand.match is not None:
             return self._resolve_pattern(cand.pattern, cand.match, published)
-        return self._dateparser(doc.text[cand.start : cand.end], published)
+        return self._dateparser(text, published)
 
     def _resolve_pattern(
         self, pattern: _Pattern, m: re.Match[str], published: dt.date
@@ -359,8 +363,21 @@ def _attributive(ent: Span, trigger: Token) -> bool:
     return _attributive_token(ent.root) and ent.root.head.i != trigger.i
 
 
-def _parenthesized(doc: Doc, span: Span) -> bool:
-    """True when ``span`` sits inside parentheses within its sentence."""
-    sent = span.sent
-    before = doc.text[sent.start_char : span.start_char]
+def _date_entities(sent: Span) -> list[Span]:
+    """The DATE entities of one sentence (read from the tokens: ``Span.ents`` walks the whole doc)."""
+    found: list[Span] = []
+    start: int | None = None
+    for tok in sent:
+        if start is not None and (tok.ent_iob_ != "I" or tok.ent_type_ != "DATE"):
+            found.append(sent.doc[start : tok.i])
+            start = None
+        if tok.ent_iob_ == "B" and tok.ent_type_ == "DATE":
+            start = tok.i
+    if start is not None:
+        found.append(sent.doc[start : sent.end])
+    return found
+
+
+def _parenthesized(before: str) -> bool:
+    """True when the sentence text ``before`` a date leaves a parenthesis open."""
     return before.count("(") > before.count(")")

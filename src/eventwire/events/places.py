@@ -127,8 +127,9 @@ class PlaceResolver:
             if name is not None:
                 ranked.append((rank, tok.i, *name))
         ranked.sort()
+        sent_text = sent.text if ranked else ""
         for _, _, start, end in ranked:
-            text = doc.text[start:end]
+            text = sent_text[start - sent.start_char : end - sent.start_char]
             if _key(text) in self.not_places:
                 continue
             place = self.gazetteer.lookup(text)
@@ -169,11 +170,14 @@ class PlaceResolver:
             if inner:
                 pobj = inner[0]
         if pobj.ent_type_ in NAME_LABELS:
-            ent = next((e for e in doc.ents if e.start <= pobj.i < e.end), None)
-            if ent is not None:
-                words = [t for t in ent if t.lower_ != "the"]
-                if words:
-                    return words[0].idx, words[-1].idx + len(words[-1].text)
+            first_i, last_i = pobj.i, pobj.i
+            while first_i > 0 and doc[first_i].ent_iob_ == "I":
+                first_i -= 1
+            while last_i + 1 < len(doc) and doc[last_i + 1].ent_iob_ == "I":
+                last_i += 1
+            words = [t for t in doc[first_i : last_i + 1] if t.lower_ != "the"]
+            if words:
+                return words[0].idx, words[-1].idx + len(words[-1].text)
         if pobj.pos_ != "PROPN":
             return None
         first = pobj
