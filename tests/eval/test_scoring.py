@@ -378,3 +378,26 @@ def test_load_gold_rejects_bad_files(tmp_path: Path) -> None:
         load_gold(p)
     with pytest.raises(DataError, match="does not exist"):
         evaluate([tmp_path / "nowhere"], coded=[])
+
+
+def test_refusal_agrees_with_a_negated_gold_event() -> None:
+    ev = {
+        "id": "g1",
+        "type": "REJECT",
+        "also_types": ["AGREE"],
+        "actor": ["France"],
+        "recipient": [],
+        "sentence_contains": "treaty",
+        "negated": True,
+    }
+    preds = [
+        {**pred("REJECT", ["france"]), "negated": False},
+        {**pred("AGREE", ["france"]), "negated": True},
+        {**pred("AGREE", ["france"]), "negated": False},
+    ]
+    s = score_events(gold([ev]), coded(preds))
+    assert counts(s, "name") == (3, 3, 1, 1)  # the flags do not enter P/R ...
+    assert (s.attributes["negated"].gold_matched, s.attributes["negated"].gold) == (
+        2,
+        3,
+    )  # ... but are reported

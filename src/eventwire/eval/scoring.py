@@ -27,6 +27,10 @@ predicted events; recall = non-optional gold events matched / non-optional gold 
 Matching is not one-to-one: two predicted events may match the same gold event (both
 count as correct), as the DESIGN's rule says.
 
+Matched pairs are also compared on ``negated`` (a REJECT agrees with a negated gold event
+whatever its flag), ``hypothetical``, ``mode`` and ``date`` where the gold gives them; these
+agreement counts are informative and do not enter precision or recall.
+
 Per-type figures are by the gold type: a predicted event that matches gold events is
 credited to the type of the first non-optional gold event it matches (else the first
 optional one); a spurious predicted event is charged to its own predicted type.
@@ -387,9 +391,11 @@ def _type_counts(score: LevelScore, event_type: str) -> Counts:
 
 def _compare_attributes(gold_ev: Mapping[str, Any], pred: Mapping[str, Any], out: dict[str, Counts]) -> None:
     """Count agreement on flags, mode and date for a matched pair (gold/gold_matched = compared/agree)."""
-    checks: list[tuple[str, bool]] = [
-        ("negated", bool(gold_ev.get("negated", False)) == bool(pred.get("negated", False))),
-    ]
+    gold_negated = bool(gold_ev.get("negated", False))
+    pred_negated = bool(pred.get("negated", False))
+    # A refusal (REJECT) already says "not": coding a negated sentence as REJECT agrees either way.
+    refusal = gold_negated and pred.get("type") == "REJECT"
+    checks: list[tuple[str, bool]] = [("negated", refusal or gold_negated == pred_negated)]
     if "hypothetical" in gold_ev:
         checks.append(("hypothetical", bool(gold_ev["hypothetical"]) == bool(pred.get("hypothetical"))))
     if "mode_any" in gold_ev:
