@@ -156,6 +156,14 @@ def test_plover_entities_for_non_state_codes_and_sources(coded: CodedArticle) ->
     assert second["confidence"] == 0.612
 
 
+def test_country_names_are_short_names() -> None:
+    tables = PloverTables.load()
+    assert tables.country_name("DEU") == "Germany"
+    assert tables.country_name("UNO") == "United Nations"
+    assert tables.country_name("KOS") == "Kosovo"
+    assert tables.country_name("XXX") is None and tables.country_name(None) is None
+
+
 def test_plover_scale_and_quad_come_from_the_ontology() -> None:
     tables = PloverTables.load()
     if not tables.quads:

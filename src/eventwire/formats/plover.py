@@ -10,8 +10,9 @@ Actor and recipient entries are entity objects with both of the codebook's vocab
 the example block's (``raw_text``, ``entity_name``, ``wikidata_id``, ``wiki_description``,
 ``country_name``, ``sector_code``, ``other_sector_codes``) and the entity table's
 (``code``, ``sector``, ``entity_text``, ``identifier_id``, ``identifier_text``, ``office``),
-plus ``country_code``. Country names are ISO 3166 English short names (pycountry), and the
-codebook's names for its non-state codes (``data/entities.tsv``).
+plus ``country_code``. Country names are the actor knowledge base's (the short names news
+uses, "Russia", "North Korea"), else ISO 3166 names from pycountry, and the codebook's names
+for its non-state codes (``data/entities.tsv``).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class PloverTables:
 
     @classmethod
     def load(cls) -> PloverTables:
-        tables = cls(country_names=_entity_names())
+        tables = cls(country_names={**_kb_country_names(), **_entity_names()})
         try:
             raw = resources.files("eventwire.events").joinpath("data/plover.json").read_text(encoding="utf-8")
             ontology = json.loads(raw)
@@ -75,6 +76,18 @@ class PloverTables:
         if event.mode and (event.type, event.mode) in self.mode_scores:
             return self.mode_scores[(event.type, event.mode)]
         return self.scores.get(event.type)
+
+
+def _kb_country_names() -> dict[str, str]:
+    """Country names as news writes them ("Russia", "North Korea"), from the actor KB when it is there."""
+    try:
+        text = resources.files("eventwire.actors").joinpath("data/countries.tsv").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not rows or rows[0][:2] != ["code", "name"]:
+        return {}
+    return {row[0]: row[1] for row in rows[1:] if len(row) >= 2 and row[1]}
 
 
 def _entity_names() -> dict[str, str]:
