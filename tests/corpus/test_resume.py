@@ -12,9 +12,9 @@ import pytest
 
 from eventwire.corpus import ingest
 from eventwire.store import Store
+from eventwire.store.compare import snapshot as dump
 
 from .conftest import write_corpus
-from .dump import dump
 
 CHILD = textwrap.dedent(
     """

@@ -3,9 +3,9 @@ from __future__ import annotations
 from eventwire.corpus import Progress, estimate_items, ingest
 from eventwire.corpus.progress import format_progress
 from eventwire.store import Store
+from eventwire.store.compare import snapshot as dump
 
 from .conftest import write_corpus
-from .dump import dump
 
 
 def test_ingest_stores_articles_and_rejects_bad_inputs(corpus_dir, coder, tmp_path):

@@ -44,8 +44,10 @@ class Report:
     precision: str | None
     source: str  # outlet, or the article id when the outlet is unknown
 
-    def order(self) -> tuple[str, str, str]:
-        return (self.date or "9999", self.article_id, self.event_id)
+    def order(self) -> tuple[int, str, str, str]:
+        """Finer dates first, then by date, article and event id: a total, ingest-independent order."""
+        rank = {"day": 0, "month": 1, "year": 2}.get(self.precision or "", 3) if self.date else 4
+        return (rank, self.date or "", self.article_id, self.event_id)
 
 
 @dataclass

@@ -9,6 +9,7 @@ See ``docs/store.md`` for the schema.
 
 from __future__ import annotations
 
+from .compare import snapshot
 from .db import DEFAULT_DB, Store
 from .migrations import MIGRATIONS
 from .rows import ARROW_SCHEMAS, CODED_TABLES, batch_tables, rejected_table
@@ -26,6 +27,7 @@ __all__ = [
     "finish_run",
     "merge_parquet",
     "rejected_table",
+    "snapshot",
     "start_run",
     "write_tables",
 ]
