@@ -220,3 +220,25 @@ def test_excluded_stretches_are_skipped(run: Any) -> None:
     start = text.index("Translated")
     found, _ = run(text, excluded=((start, len(text)),))
     assert [s.kind for s in found] == ["indirect"]
+
+
+def test_content_stops_before_the_speakers_next_action(run: Any) -> None:
+    found, _ = run("Haddad insisted the program was peaceful, and he rejected the demands.")
+    (st,) = reported(found)
+    assert st.content.text == "the program was peaceful"
+
+
+def test_a_quote_in_the_previous_sentence_is_not_this_sentences_content(run: Any) -> None:
+    text = 'Berg said: "The strikes hit only depots."\nThe agency reported that the strikes had stopped.'
+    found, _ = run(text)
+    contents = [(s.kind, s.content.text) for s in reported(found)]
+    assert contents == [("direct", "The strikes hit only depots"), ("indirect", "the strikes had stopped")]
+
+
+def test_a_place_the_speakers_are_in_does_not_speak(run: Any) -> None:
+    found, _ = run("Officials in the Kremlin, who asked not to be named, said the talks would resume.")
+    (st,) = reported(found)
+    assert st.speaker is None
+    found, names = run("Officials of the Kremlin said the talks would resume.")
+    (st,) = reported(found)
+    assert names[st.speaker or ""] == "Kremlin"

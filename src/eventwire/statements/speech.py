@@ -19,7 +19,8 @@ __all__ = ["Found", "find_speech"]
 
 WH_TAGS = frozenset({"WP", "WP$", "WRB", "WDT"})
 NOT_CONTENT_MARKS = frozenset({"whether", "if"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# "Officials in Brussels said": a place the speaker is in does not speak.
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on"})
 # Dependents through which a cue shares its subject with the verb it hangs from
 # ("Trump commented, calling it ..."; "He arrived and said ...").
 SHARED_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
@@ -103,7 +104,7 @@ def _verb_content(
     first, last = head.left_edge.i, head.right_edge.i
     if head.i > verb.i:
         for child in verb.rights:
-            if child.i > head.i and child.dep_ not in ("punct", "cc") and not _own_action(child):
+            if child.i > head.i and child.dep_ not in ("punct", "cc", "conj"):
                 last = max(last, child.right_edge.i)
         if _misattached_report(verb, sent):
             last = sent.end - 1
@@ -124,11 +125,6 @@ def _embedded_question(clause: Token) -> bool:
             continue
         return tok.tag_ in WH_TAGS or (tok.dep_ == "mark" and tok.lower_ in NOT_CONTENT_MARKS)
     return False
-
-
-def _own_action(child: Token) -> bool:
-    """A verb conjoined to the cue that shares its subject is the speaker's next action, not content."""
-    return child.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in child.children)
 
 
 def _misattached_report(verb: Token, sent: Span) -> bool:
@@ -198,11 +194,19 @@ def _adjacent_quote(verb: Token, sent: Span, quotes: list[Quote]) -> Quote | Non
     after = verb.idx + len(verb.text)
     before = verb.left_edge.idx
     for q in quotes:
+        if q.outer_end <= sent.start_char or q.outer_start >= sent.end_char + 3:
+            continue
         gap_after = text[after : q.outer_start]
         if q.outer_start >= after and len(gap_after) <= 3 and gap_after.strip() in ("", ":", ","):
             return q
         gap_before = text[q.outer_end : before]
-        if q.outer_end <= before and len(gap_before) <= 3 and gap_before.strip() in ("", ",", ",,"):
+        if (
+            q.outer_start >= sent.start_char
+            and q.outer_end <= before
+            and len(gap_before) <= 3
+            and "\n" not in gap_before
+            and gap_before.strip() in ("", ",")
+        ):
             return q
     return None
 
@@ -249,11 +253,21 @@ def _verb_speaker(
 
 
 def _phrase_edges(tok: Token) -> tuple[int, int]:
-    """Character span of a noun phrase without its relative clauses."""
+    """Character span of a noun phrase without its relative clauses and locative phrases."""
     tokens = [t for t in tok.subtree]
-    cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-    kept = [t for t in tokens if t.i not in cut]
-    return kept[0].idx, kept[-1].idx + len(kept[-1].text)
+    cut = {
+        t.i
+        for c in tok.children
+        if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in LOCATIVE)
+        for t in c.subtree
+    }
+    first = last = tok.i  # the unbroken run of kept words around the head
+    while first - 1 >= tokens[0].i and first - 1 not in cut:
+        first -= 1
+    while last + 1 <= tokens[-1].i and last + 1 not in cut:
+        last += 1
+    doc = tok.doc
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 # -- source phrases ------------------------------------------------------------------------------------
