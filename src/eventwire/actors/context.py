@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..records import ActorKind, Article
 from .lexicon import Lexicon
-from .match import Hit
+from .match import Hit, fold
 from .record import Finding, Unknown
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class Context:
     @classmethod
     def of(cls, doc: Doc, article: Article, lexicon: Lexicon) -> Context:
         words = [t.text for t in doc]
-        lowers = [t.lower_ for t in doc]
+        lowers = [fold(t.text) for t in doc]
         excluded = [False] * len(doc)
         for a, b in article.excluded:
             for t in doc:
@@ -158,6 +158,10 @@ class Context:
             if j > i and self.sent_of[j] != self.sent_of[i]:
                 break
             j += 1
+        # "President Luiz Inacio Lula da Silva": the run reaches a known name
+        later = self.hit_at.get(j)
+        if j > i and later is not None and later.payloads[0].kind == "person":
+            return later, later.end
         # one capitalised word after a title is a name only when spaCy agrees ("President Macron")
         if j - i == 1 and self.doc[i].ent_type_ != "PERSON" and self.doc[i].pos_ != "PROPN":
             return None, i
@@ -265,6 +269,7 @@ class Context:
         sector: str | None = None
         org_country: str | None = None
         org_sector: str | None = None
+        place_country: str | None = None  # "a lecturer at the University of Nairobi"
         if end < len(self.words) and self.words[end] in (",", "("):
             sent_end = self.sent_bounds[self.sent_of[start]][1]
             i = end + 1
@@ -289,10 +294,13 @@ class Context:
                     org = self.lexicon.kb.organizations.get(hit.payloads[0].key)
                     if org is not None:
                         org_country, org_sector = org.country, org.sector
+                elif kind in ("country", "capital") and place_country is None:
+                    place_country = hit.payloads[0].key
                 prev = hit
                 i = hit.end
         if country is None and org_country not in (None, "IGO", "NGO", "UNO", "EUR"):
             country = org_country
+        country = country or place_country
         sector = sector or org_sector
         if country is None and self.sent_of[start] in self.consulted:
             country = self.outlet_country()

@@ -13,13 +13,14 @@ their payloads, and the resolver decides what they mean.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .kb import is_acronym
 
-__all__ = ["Hit", "Trie"]
+__all__ = ["Hit", "Trie", "build_trie", "fold", "plural"]
 
 _END = "\x00"
 
@@ -48,7 +49,7 @@ class Trie:
             return
         node = self.root
         for tok in tokens:
-            node = node.setdefault(tok.lower(), {})
+            node = node.setdefault(fold(tok), {})
         node.setdefault(_END, []).append((case_sensitive, payload))
         self.size += 1
 
@@ -91,6 +92,15 @@ def build_trie(forms: Iterable[tuple[str, Any]], tokenize: Callable[[list[str]],
         trie.add(tokens, payload, case_sensitive=exact)
         # "the Ukraine", "The Hague": also findable without the article when the KB lists it with one
     return trie
+
+
+def fold(token: str) -> str:
+    """The trie key of a token: lower case without accents (Erdoğan = Erdogan, Niinistö = Niinisto)."""
+    low = token.lower()
+    if low.isascii():
+        return low
+    low = low.replace("’", "'").replace("ё", "е")
+    return "".join(ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch))
 
 
 def plural(word: str) -> str:

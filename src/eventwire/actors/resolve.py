@@ -36,7 +36,7 @@ from .context import Context
 from .coref import resolve_coreference
 from .fuzzy import similar_given, similar_surname
 from .kb import KnowledgeBase, Office, Person
-from .lexicon import Form, Lexicon
+from .lexicon import HEAD_NOUNS, Form, Lexicon
 from .match import Hit
 from .record import Finding, Unknown, build_actors
 
@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["ActorResolver", "Finding", "Unknown"]
 
 COUNTRYISH = ("country", "demonym", "capital")
+LEADER_ROLES = ("supreme_leader", "head_of_state", "head_of_government")
+MONARCHS = ("King", "Queen", "Monarch", "Emperor", "Sovereign", "Grand Duke", "Prince", "Sultan")
 TITLEISH = ("office", "role", "head")
 
 
@@ -57,6 +59,7 @@ class _Title:
     countries: list[str]
     org: str | None
     person_ref: str | None  # "Trump's envoy": whose
+    modifier_sector: str | None = None  # "opposition spokesman", "military spokesman"
 
 
 class ActorResolver:
@@ -109,19 +112,38 @@ class ActorResolver:
             forms = [f for f in hit.payloads if f.kind in TITLEISH]
             if not forms:
                 continue
-            start, countries, org, person_ref = self._left_context(ctx, k)
+            if self._modifier_sector(ctx, k) is not None and k + 1 < len(ctx.hits):
+                nxt = ctx.hits[k + 1]
+                if nxt.start == hit.end and any(f.kind in TITLEISH for f in nxt.payloads):
+                    continue  # "opposition" in "opposition spokesman": read with the next title
+            start, countries, org, person_ref, modifier = self._left_context(ctx, k)
             end, right_countries, right_org = self._right_context(ctx, k)
-            out.append(_Title(hit, start, end, countries + right_countries, org or right_org, person_ref))
+            out.append(
+                _Title(hit, start, end, countries + right_countries, org or right_org, person_ref, modifier)
+            )
         return out
 
-    def _left_context(self, ctx: Context, k: int) -> tuple[int, list[str], str | None, str | None]:
-        """Country, organisation or possessor words just before the title hit ``ctx.hits[k]``."""
+    def _modifier_sector(self, ctx: Context, k: int) -> str | None:
+        """The sector of a group role noun that can modify a following title ("police" spokesman)."""
+        for f in ctx.hits[k].payloads:
+            if f.kind == "role" and not f.plural and self.kb.roles[f.key].kind == "group":
+                return self.kb.roles[f.key].sector
+        return None
+
+    def _left_context(
+        self, ctx: Context, k: int
+    ) -> tuple[int, list[str], str | None, str | None, str | None]:
+        """Country, organisation, possessor and modifier words just before the title hit ``ctx.hits[k]``."""
         hit = ctx.hits[k]
         start = hit.start
         countries: list[str] = []
         org: str | None = None
         person: str | None = None
+        modifier: str | None = None
         j = k - 1
+        if j >= 0 and ctx.hits[j].end == start and (modifier := self._modifier_sector(ctx, j)) is not None:
+            start = ctx.hits[j].start
+            j -= 1
         while j >= 0:
             prev = ctx.hits[j]
             gap = ctx.lowers[prev.end : start]
@@ -145,7 +167,7 @@ class ActorResolver:
             j -= 1
             if org or person:
                 break
-        return start, countries, org, person
+        return start, countries, org, person, modifier
 
     def _right_context(self, ctx: Context, k: int) -> tuple[int, list[str], str | None]:
         """ "of (the) COUNTRY (and (the) COUNTRY)" or "of (the) ORGANISATION" after the title."""
@@ -173,6 +195,25 @@ class ActorResolver:
                 break
             end = i = nxt.end
         return end, countries, org
+
+    def _leader_offices(self, ctx: Context, countries: list[str], earlier: list[Finding]) -> list[Office]:
+        """ "The Chinese leader": the country's leader already named in the article, else its supreme
+        leader, else its head of state (or head of government where the head of state is a monarch)."""
+        out: list[Office] = []
+        for country in countries:
+            cands = [self.kb.offices.get(f"{country}.{r}") for r in LEADER_ROLES]
+            offices = [o for o in cands if o is not None]
+            named = {f.key for f in earlier if f.kind == "person"}
+            chosen = [
+                o for o in offices if (p := self.kb.holder(o.id, ctx.date)) is not None and p.id in named
+            ]
+            if not chosen and offices:
+                first = offices[0]
+                if first.id.endswith("head_of_state") and any(w in first.title for w in MONARCHS):
+                    first = next((o for o in offices if o.id.endswith("head_of_government")), first)
+                chosen = [first]
+            out.extend(chosen[:1])
+        return out
 
     def _offices_for(self, title: _Title) -> list[Office]:
         """Offices the title may name, narrowed by its country or organisation."""
@@ -203,6 +244,12 @@ class ActorResolver:
             return []
         plural = any(f.plural for f in hit.payloads)
         offices = self._offices_for(title)
+        if (
+            not offices
+            and title.countries
+            and any(f.kind == "head" and f.key == "leader" for f in hit.payloads)
+        ):
+            offices = self._leader_offices(ctx, title.countries, earlier)
         role = next((f.key for f in hit.payloads if f.kind == "role"), None)
         name_hit, name_end = ctx.name_after(title.end_tok)
         out: list[Finding] = []
@@ -212,6 +259,7 @@ class ActorResolver:
                 used[i] = True
 
         if not plural and name_hit is not None and name_hit.payloads[0].kind == "person":
+            name_end = name_hit.end
             person_id = name_hit.payloads[0].key
             better = self._fuzzy_holder(
                 ctx, offices, ctx.words[name_hit.start : name_hit.end], exclude=person_id
@@ -220,8 +268,8 @@ class ActorResolver:
                 o.id in {x.id for x in offices} for o in self.kb.offices_held(person_id, ctx.date)
             ):
                 person_id = better.id
-            out.append(ctx.finding(title.start_tok, name_hit.end, "name", person_id, "person"))
-            mark(title.start_tok, name_hit.end)
+            out.append(ctx.finding(title.start_tok, name_end, "name", person_id, "person"))
+            mark(title.start_tok, name_end)
             return out
         if not plural and name_end > title.end_tok:
             words = ctx.words[title.end_tok : name_end]
@@ -233,7 +281,7 @@ class ActorResolver:
                 reading = ctx.artifact(title.start_tok, hit.end) if countries and not offices else None
                 if reading is not None and reading in self.kb.roles:
                     role, countries = reading, []  # "American political scientist" read as "Americanist"
-                sector = offices[0].sector if offices else self._role_sector(role)
+                sector = title.modifier_sector or (offices[0].sector if offices else self._role_sector(role))
                 country = (
                     countries[0]
                     if countries
@@ -315,7 +363,10 @@ class ActorResolver:
             return people if (plural or len(people) == 1) else people[:1]
         if plural:
             return []
-        if len(offices) == 1:
+        generic = title.hit.end - title.hit.start == 1 and (
+            ctx.lowers[title.hit.start] in self.kb.roles or ctx.lowers[title.hit.start] in HEAD_NOUNS
+        )
+        if len(offices) == 1 and not generic:
             p = self.kb.holder(offices[0].id, ctx.date)
             return [p] if p else []
         # "the president" with no country: the last person named who holds one of these offices

@@ -1,0 +1,222 @@
+"""Actor resolution on whole articles: the reference article and our own test articles, with gold.
+
+Accuracy gates: person recall and precision >= 0.9 (a person matches by canonical name or an
+``also`` name AND the right country), on the reference article and over tests/data/actors/.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.eval import score_actors
+from eventwire.eval.scoring import Counts
+from eventwire.ingest import read_articles
+from eventwire.records import Actor, Article, CodedArticle
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
+GOLD = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "gold"
+ARTICLES = sorted(p for p in DATA.glob("*.txt"))
+
+pytestmark = pytest.mark.slow
+
+
+def read_one(path: Path) -> Article:
+    items = list(read_articles([path]))
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+def person_counts(gold: dict[str, Any], coded: CodedArticle) -> Counts:
+    return score_actors(gold, coded.to_dict()).groups["person"]["country"].counts
+
+
+def mentions(coded: CodedArticle, name: str) -> list[str]:
+    return [m.text for a in coded.actors if a.name == name for m in a.mentions]
+
+
+def refers(coded: CodedArticle, phrase: str, name: str) -> bool:
+    """Whether some occurrence of ``phrase`` (any case) is a mention of the actor called ``name``."""
+    text = coded.article.text.lower()
+    spans = []
+    at = text.find(phrase.lower())
+    while at >= 0:
+        spans.append((at, at + len(phrase)))
+        at = text.find(phrase.lower(), at + 1)
+    return any(
+        m.start < end and m.end > start and m.end - m.start >= (end - start) // 2
+        for a in coded.actors
+        if a.name == name
+        for m in a.mentions
+        for start, end in spans
+    )
+
+
+def actor(coded: CodedArticle, name: str) -> Actor:
+    found = [a for a in coded.actors if a.name == name]
+    assert found, f"{name} not found among {[a.name for a in coded.actors]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def seed(coder, seed_path: Path) -> CodedArticle:  # type: ignore[no-untyped-def]
+    article = read_one(seed_path)
+    if article.published is None:
+        from dataclasses import replace
+
+        article = replace(article, published="2025-02-13")
+    return coder.code(article)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def seed_gold() -> dict[str, Any]:
+    return json.loads((GOLD / "izvestia-2025-02-13-putin-trump-call.gold.json").read_text(encoding="utf-8"))
+
+
+# -- the reference article ---------------------------------------------------------------------
+
+
+def test_seed_person_gate(seed: CodedArticle, seed_gold: dict[str, Any]) -> None:
+    counts = person_counts(seed_gold, seed)
+    assert counts.recall >= 0.9, counts
+    assert counts.precision >= 0.9, counts
+
+
+def test_seed_offices_resolve_to_holders_at_the_date(seed: CodedArticle) -> None:
+    assert refers(seed, "The US President", "Donald Trump")
+    assert refers(seed, "the Russian president", "Vladimir Putin")
+    assert refers(seed, "The head of the Pentagon", "Pete Hegseth")
+    assert refers(seed, "Pentagon chief Pete Hegseth", "Pete Hegseth")
+
+
+def test_seed_coordinated_presidents_are_two_people(seed: CodedArticle) -> None:
+    first = seed.article.text.index("Russian and US Presidents")
+    ids = {a.name for a in seed.actors for m in a.mentions if m.start == first}
+    assert ids == {"Vladimir Putin", "Donald Trump"}
+
+
+def test_seed_mentions_point_at_the_text(seed: CodedArticle) -> None:
+    text = seed.article.text
+    for a in seed.actors:
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_seed_nothing_coded_in_the_translation_note(seed: CodedArticle) -> None:
+    for start, end in seed.article.excluded:
+        assert not any(m.start < end and m.end > start for a in seed.actors for m in a.mentions)
+
+
+def test_seed_ids_in_order_of_first_mention(seed: CodedArticle) -> None:
+    firsts = [min(m.start for m in a.mentions) for a in seed.actors]
+    assert firsts == sorted(firsts)
+    assert [a.id for a in seed.actors] == [f"a{i}" for i in range(1, len(seed.actors) + 1)]
+
+
+def test_seed_metonyms(seed: CodedArticle) -> None:
+    assert "Moscow" in mentions(seed, "Russia")
+    assert "Washington" in mentions(seed, "United States")
+    assert "Kiev" in mentions(seed, "Ukraine")
+
+
+# -- our own articles ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def coded_set(coder) -> list[tuple[Path, dict[str, Any], CodedArticle]]:  # type: ignore[no-untyped-def]
+    out = []
+    for path in ARTICLES:
+        gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        out.append((path, gold, coder.code(read_one(path))))
+    return out
+
+
+def test_there_are_at_least_twenty_articles() -> None:
+    assert len(ARTICLES) >= 20
+    assert all(p.with_suffix(".gold.json").exists() for p in ARTICLES)
+
+
+def test_set_person_gate(coded_set: list[tuple[Path, dict[str, Any], CodedArticle]]) -> None:
+    total = Counts()
+    report = []
+    for path, gold, coded in coded_set:
+        score = score_actors(gold, coded.to_dict()).groups["person"]["country"]
+        c = score.counts
+        total.predicted += c.predicted
+        total.predicted_matched += c.predicted_matched
+        total.gold += c.gold
+        total.gold_matched += c.gold_matched
+        if score.missed or score.spurious:
+            report.append(f"{path.name}: missed {score.missed} spurious {score.spurious}")
+    detail = "\n".join(report)
+    assert total.recall >= 0.9, f"{total}\n{detail}"
+    assert total.precision >= 0.9, f"{total}\n{detail}"
+
+
+@pytest.mark.parametrize(
+    ("slug", "phrase", "name"),
+    [
+        ("uk-pm-2019", "The British Prime Minister", "Theresa May"),
+        ("uk-pm-2023", "The British Prime Minister", "Rishi Sunak"),
+        ("us-secstate-2018", "The US Secretary of State", "Mike Pompeo"),
+        ("us-secstate-2022", "The US Secretary of State", "Antony Blinken"),
+        ("us-pentagon-2019", "The head of the Pentagon", "Mark Esper"),
+        ("us-pentagon-2019", "The US President", "Donald Trump"),
+        ("france-germany-2021", "the German chancellor", "Angela Merkel"),
+        ("israel-iran-2024", "Iran's supreme leader", "Ali Khamenei"),
+        ("japan-2021", "The Japanese prime minister", "Fumio Kishida"),
+        ("india-japan-2020", "The Japanese prime minister", "Shinzo Abe"),
+        ("ukraine-2019", "The Ukrainian president", "Volodymyr Zelensky"),
+        ("ukraine-2016", "The Ukrainian president", "Petro Poroshenko"),
+        ("us-china-2023", "The American president", "Joe Biden"),
+        ("us-china-2023", "The Chinese leader", "Xi Jinping"),
+        ("russia-2018", "The Russian leader", "Vladimir Putin"),
+        ("nordic-nato-2022", "The president", "Sauli Niinistö"),
+        ("germany-2023", "The chancellor", "Olaf Scholz"),
+    ],
+)
+def test_titles_resolve_by_date(
+    coded_set: list[tuple[Path, dict[str, Any], CodedArticle]], slug: str, phrase: str, name: str
+) -> None:
+    coded = next(c for p, _, c in coded_set if p.stem == slug)
+    assert refers(coded, phrase, name), [(a.name, [m.text for m in a.mentions]) for a in coded.actors]
+
+
+@pytest.mark.parametrize(
+    ("slug", "name", "country", "sector"),
+    [
+        ("kenya-2023", "Wanjiru Kamau", "KEN", "EDU"),
+        ("kenya-2023", "Resila Onyango", "KEN", "COP"),
+        ("translated-experts-2024", "Nikita Orlov", "RUS", "EDU"),
+        ("translated-experts-2024", "Pavel Surkov", "RUS", "EDU"),
+        ("ukraine-2016", "Yulia Tymoshenko", "UKR", "OPP"),
+        ("israel-iran-2024", "Daniel Hagari", "ISR", "MIL"),
+    ],
+)
+def test_unknown_people_get_country_and_sector_from_the_text(
+    coded_set: list[tuple[Path, dict[str, Any], CodedArticle]],
+    slug: str,
+    name: str,
+    country: str,
+    sector: str,
+) -> None:
+    coded = next(c for p, _, c in coded_set if p.stem == slug)
+    a = actor(coded, name)
+    assert (a.country, a.sector, a.entry) == (country, sector, None)
+
+
+def test_misspelt_names_resolve_with_title_support(
+    coded_set: list[tuple[Path, dict[str, Any], CodedArticle]],
+) -> None:
+    coded = next(c for p, _, c in coded_set if p.stem == "misspelt-2023")
+    assert actor(coded, "Dmytro Kuleba").mentions[0].how == "fuzzy"
+    assert actor(coded, "Dmitry Peskov").mentions[0].how == "fuzzy"
+
+
+def test_pronouns_follow_the_subject(coded_set: list[tuple[Path, dict[str, Any], CodedArticle]]) -> None:
+    coded = next(c for p, _, c in coded_set if p.stem == "nordic-nato-2022")
+    assert "He" in mentions(coded, "Sauli Niinistö")
+    assert "her" in mentions(coded, "Magdalena Andersson")
