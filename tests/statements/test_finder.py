@@ -181,6 +181,7 @@ def test_speaker_not_an_actor_is_none_but_still_a_statement(run: Any) -> None:
         "The Foreign Ministry called the ambassador on Friday.",
         'Talks about a "frozen conflict" were put aside.',
         "Separately, it is worth mentioning that the talks lasted four hours.",
+        "Did Anna Berg say that the talks had failed?",
     ],
 )
 def test_not_reported_speech(run: Any, text: str) -> None:

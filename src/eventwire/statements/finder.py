@@ -7,13 +7,14 @@ then mark sentences that assert something with no speaker as the outlet's own.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..options import Options
 from ..records import ActorLayer, Article, Span, Statement, StatementKind
 from .cues import CueLexicon
-from .quotes import find_quotes
+from .quotes import Quote, find_quotes
 from .speech import Found, find_speech
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["StatementFinder"]
+
+log = logging.getLogger(__name__)
 
 TERMINAL = frozenset(".!?:;\"'”»)…")
 
@@ -40,28 +43,53 @@ class StatementFinder:
         outlet = _outlet_actor(article, layer)
         items: list[tuple[int, Statement]] = []
         for sent in doc.sents:
-            if _excluded(sent.start_char, sent.end_char, article.excluded) or not sent.text.strip():
+            if _excluded(sent.start_char, sent.end_char, article.excluded):
                 continue
-            found, root_is_cue = find_speech(sent, self.cues, quotes)
-            for f in found:
-                speaker = _speaker(f, mentions, starts)
-                if speaker is None and f.speaker_span is None:
-                    continue  # no subject and no actor before the cue: not a report ("worth mentioning")
-                cue = Span(text[f.cue_span[0] : f.cue_span[1]], *f.cue_span)
-                content = Span(text[f.content[0] : f.content[1]], *f.content)
-                kind: StatementKind = "direct" if f.direct else "indirect"
-                items.append((min(cue.start, content.start), Statement("", speaker, cue, content, kind)))
-            if root_is_cue or any(f.main for f in found):
-                continue
-            claim = _claim_span(sent, text)
-            if claim is not None:
-                content = Span(text[claim[0] : claim[1]], *claim)
-                items.append((claim[0], Statement("", outlet, None, content, "outlet")))
+            try:
+                items.extend(self._sentence(sent, text, quotes, mentions, starts, outlet))
+            except (
+                IndexError,
+                KeyError,
+                ValueError,
+                AttributeError,
+            ) as exc:  # one sentence never fails the article
+                log.warning("statements: skipped sentence at %d-%d (%r)", sent.start_char, sent.end_char, exc)
         items.sort(key=lambda item: item[0])
         statements = [s for _, s in items]
         for number, statement in enumerate(statements, start=1):
             statement.id = f"s{number}"
         return statements
+
+    def _sentence(
+        self,
+        sent: SpacySpan,
+        text: str,
+        quotes: list[Quote],
+        mentions: list[tuple[int, int, str]],
+        starts: list[int],
+        outlet: str | None,
+    ) -> list[tuple[int, Statement]]:
+        """(sort key, statement) for the reported speech of one sentence, or its outlet claim."""
+        sent_text = sent.text.strip()
+        if not sent_text or sent_text.endswith("?"):
+            return []  # a question asserts nothing and reports nothing
+        items: list[tuple[int, Statement]] = []
+        found, root_is_cue = find_speech(sent, self.cues, quotes)
+        for f in found:
+            speaker = _speaker(f, mentions, starts)
+            if speaker is None and f.speaker_span is None:
+                continue  # no subject and no actor before the cue: not a report ("worth mentioning")
+            cue = Span(text[f.cue_span[0] : f.cue_span[1]], *f.cue_span)
+            content = Span(text[f.content[0] : f.content[1]], *f.content)
+            kind: StatementKind = "direct" if f.direct else "indirect"
+            items.append((min(cue.start, content.start), Statement("", speaker, cue, content, kind)))
+        if root_is_cue or any(f.main for f in found):
+            return items
+        claim = _claim_span(sent, text)
+        if claim is not None:
+            content = Span(text[claim[0] : claim[1]], *claim)
+            items.append((claim[0], Statement("", outlet, None, content, "outlet")))
+        return items
 
 
 def _excluded(start: int, end: int, excluded: tuple[tuple[int, int], ...]) -> bool:
@@ -103,8 +131,6 @@ def _claim_span(sent: SpacySpan, text: str) -> tuple[int, int] | None:
     start, end = words[0].idx, sent.end_char
     while end > start and text[end - 1].isspace():
         end -= 1
-    if text[start:end].endswith("?"):
-        return None
     if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in sent):
         return None
     line_start = text.rfind("\n", 0, start) + 1
