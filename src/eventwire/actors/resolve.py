@@ -306,6 +306,8 @@ class ActorResolver:
             return out
         # a bare title: the holder(s) at the article's date
         holders = self._holders(ctx, offices, title, plural, earlier)
+        if not holders and not plural:
+            holders = self._named_with_role(ctx, hit, title.countries, earlier)
         if holders:
             for person in holders:
                 out.append(ctx.finding(title.start_tok, title.end_tok, "title", person.id, "person"))
@@ -378,6 +380,22 @@ class ActorResolver:
                 and any(o.id in ids for o in self.kb.offices_held(f.key, ctx.date))
             ):
                 return [self.kb.people[f.key]]
+        return []
+
+    def _named_with_role(
+        self, ctx: Context, hit: Hit, countries: list[str], earlier: list[Finding]
+    ) -> list[Person]:
+        """ "The Ukrainian minister": the last person named (of that country) whose office has that word."""
+        phrase = " ".join(ctx.lowers[hit.start : hit.end])
+        for f in reversed(earlier):
+            if f.kind != "person" or f.key is None or f.how == "pronoun":
+                continue
+            person = self.kb.people[f.key]
+            if countries and person.country not in countries:
+                continue
+            for office in self.kb.offices_held(person.id, ctx.date):
+                if any(phrase in t.lower() for t in (office.title, *office.titles)):
+                    return [person]
         return []
 
     def _fuzzy_holder(
