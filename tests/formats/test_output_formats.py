@@ -202,3 +202,14 @@ def test_json_formats_and_unknown_format(coded: CodedArticle) -> None:
     assert [json.loads(x)["schema"] for x in lines] == ["eventwire.article/1"] * 2
     with pytest.raises(ConfigError, match="unknown output format"):
         Writer(io.StringIO(), "xml")
+
+
+def test_summary_names_modes_flags_and_sources(coded: CodedArticle) -> None:
+    from eventwire.formats.summary import summarize
+
+    text = summarize(coded)
+    assert "2024-05-07 CONSULT/visit: Annalena Baerbock -> Poland «met»" in text
+    assert (
+        "ASSAULT/heavy-weapons: Russia -> Ukraine, NATO «shelled» (hypothetical, according to Ukraine)"
+        in text
+    )

@@ -25,10 +25,21 @@ def summarize(coded: CodedArticle) -> str:
     for event in coded.events:
         who = ", ".join(names[i].name for i in event.actor if i in names) or "?"
         whom = ", ".join(names[i].name for i in event.recipient if i in names)
-        flags = [f for f, on in (("negated", event.negated), ("hypothetical", event.hypothetical)) if on]
+        flags = [
+            f
+            for f, on in (
+                ("negated", event.negated),
+                ("hypothetical", event.hypothetical),
+                ("historical", event.historical),
+            )
+            if on
+        ]
+        if event.source in names:
+            flags.append(f"according to {names[event.source].name}")
         tail = f" -> {whom}" if whom else ""
         extra = f" ({', '.join(flags)})" if flags else ""
-        lines.append(f"   {event.date or '?'} {event.type}: {who}{tail} «{event.trigger.text}»{extra}")
+        kind = f"{event.type}/{event.mode}" if event.mode else event.type
+        lines.append(f"   {event.date or '?'} {kind}: {who}{tail} «{event.trigger.text}»{extra}")
     lines.append(f"-- statements ({len(coded.statements)})")
     for st in coded.statements:
         speaker = names[st.speaker].name if st.speaker in names else "(outlet)"
