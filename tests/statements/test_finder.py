@@ -96,6 +96,18 @@ def reported(statements: list[Statement]) -> list[Statement]:
             "the sanctions have achieved nothing",
         ),
         (
+            "The ambassador in Paris, Omar Haddad, warned that the decision would escalate the conflict.",
+            "Omar Haddad",
+            "warned",
+            "the decision would escalate the conflict",
+        ),
+        (
+            "Berg vowed that the blockade would be lifted.",
+            "Anna Berg",
+            "vowed",
+            "the blockade would be lifted",
+        ),
+        (
             "In the words of Anna Berg, the region is on the brink of war.",
             "Anna Berg",
             "In the words",
@@ -182,6 +194,7 @@ def test_speaker_not_an_actor_is_none_but_still_a_statement(run: Any) -> None:
         'Talks about a "frozen conflict" were put aside.',
         "Separately, it is worth mentioning that the talks lasted four hours.",
         "Did Anna Berg say that the talks had failed?",
+        "Anna Berg pledged $5 million in emergency aid.",
     ],
 )
 def test_not_reported_speech(run: Any, text: str) -> None:

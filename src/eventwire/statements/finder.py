@@ -101,9 +101,9 @@ def _speaker(found: Found, mentions: list[tuple[int, int, str]], starts: list[in
     if found.speaker_span is not None:
         start, end = found.speaker_span
         inside = [m for m in mentions[bisect_left(starts, start) :] if m[0] < end and m[1] <= end]
-        if found.speaker_head is not None:
-            for m_start, m_end, actor in inside:
-                if m_start <= found.speaker_head < m_end:
+        for head in found.speaker_heads:
+            for m_start, m_end, actor in mentions[: bisect_left(starts, head + 1)][-8:]:
+                if m_start <= head < m_end:
                     return actor
         return inside[0][2] if inside else None
     if found.look_back is not None:

@@ -37,7 +37,7 @@ class Found:
     content: tuple[int, int]
     direct: bool
     speaker_span: tuple[int, int] | None  # where the speaker is named (a subject, an "according to" object)
-    speaker_head: int | None  # char offset of the speaker phrase's head word, to pick among several actors
+    speaker_heads: tuple[int, ...]  # char offsets of the phrase's head word and its appositions
     look_back: tuple[int, int] | None  # no subject at all: look for the nearest actor in this stretch
     main: bool  # the sentence as a whole is this reported speech (no claim of the outlet's own)
 
@@ -78,11 +78,11 @@ def _verb_speech(verb: Token, cue: Cue, sent: Span, quotes: list[Quote]) -> Foun
     for c in verb.children:
         if c.dep_ == "prt" and cue.particle == c.lower_:
             cue_end = max(cue_end, c.idx + len(c.text))
-    speaker_span, speaker_head, look_back = _verb_speaker(verb, sent)
+    speaker_span, speaker_heads, look_back = _verb_speaker(verb, sent)
     if speaker_span is None and look_back is None:
         return None
     main = verb.i == sent.root.i or _misattached_report(verb, sent)
-    return Found(cue, (verb.idx, cue_end), (start, end), direct, speaker_span, speaker_head, look_back, main)
+    return Found(cue, (verb.idx, cue_end), (start, end), direct, speaker_span, speaker_heads, look_back, main)
 
 
 def _verb_content(
@@ -222,7 +222,7 @@ def _strip_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _verb_speaker(
     verb: Token, sent: Span
-) -> tuple[tuple[int, int] | None, int | None, tuple[int, int] | None]:
+) -> tuple[tuple[int, int] | None, tuple[int, ...], tuple[int, int] | None]:
     """(speaker span, speaker head offset, look-back stretch) for a cue verb."""
     tok = verb
     subj: Token | None = None
@@ -239,17 +239,22 @@ def _verb_speaker(
         # Garbled or subjectless clause ("Following the talks in the Kremlin reported that ..."):
         # the nearest actor named before the cue in its clause speaks.
         start = verb.left_edge.idx
-        return None, None, ((start, verb.idx) if start < verb.idx else None)
+        return None, (), ((start, verb.idx) if start < verb.idx else None)
     if subj.dep_ == "nsubjpass" or subj.dep_ == "expl":
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is None:
-            return (subj.idx, subj.idx), None, None  # "It was reported that ...": no speaker named
+            return (subj.idx, subj.idx), (), None  # "It was reported that ...": no speaker named
         subj = pobj
     if subj.tag_ in WH_TAGS and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "officials who said ...": the relative clause's antecedent
     left, right = _phrase_edges(subj)
-    return (left, right), subj.idx, None
+    return (left, right), _heads(subj), None
+
+
+def _heads(tok: Token) -> tuple[int, ...]:
+    """The head word of a speaker phrase, then its appositions ("the ambassador, Sergei Lavin,")."""
+    return (tok.idx, *(c.idx for c in tok.children if c.dep_ == "appos"))
 
 
 def _phrase_edges(tok: Token) -> tuple[int, int]:
@@ -304,4 +309,4 @@ def _source_speech(token: Token, cue: Cue, sent: Span) -> Found | None:
         to_tok = next(c for c in token.children if c.lower_ == cue.particle)
         cue_span = (token.idx, to_tok.idx + len(to_tok.text))
     main = clause.i == sent.root.i
-    return Found(cue, cue_span, span, False, (left, right), who.idx, None, main)
+    return Found(cue, cue_span, span, False, (left, right), _heads(who), None, main)
