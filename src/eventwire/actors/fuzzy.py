@@ -33,6 +33,25 @@ _FOLD = (
 )
 
 
+# First letters that transliterations swap (Vogel/Fogel, Cuba/Kuba, Jakob/Yakov, Wolf/Volf).
+_FIRST_CLASS = {
+    "f": "fvp",
+    "v": "vfw",
+    "w": "wv",
+    "p": "pf",
+    "c": "ckq",
+    "k": "kcq",
+    "q": "qkc",
+    "j": "jyi",
+    "y": "yjie",
+    "i": "iyje",
+    "e": "eiy",
+    "g": "gh",
+    "h": "hgkx",
+    "x": "xh",
+}
+
+
 def _ascii(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if ch.isalpha())
 
@@ -68,6 +87,8 @@ def edit_distance(a: str, b: str) -> int:
 
 def similar_surname(a: str, b: str) -> bool:
     """Surnames that are plausibly one name spelt two ways (never identical ones: that is exact matching)."""
+    if abs(len(a) - len(b)) > 3 or a[:1].lower() not in _FIRST_CLASS.get(b[:1].lower(), b[:1].lower()):
+        return False  # cheap rejection: most pairs differ in length or first sound
     x, y = _ascii(a), _ascii(b)
     if not x or not y or len(x) < 3 or len(y) < 3:
         return False

@@ -55,6 +55,7 @@ class Lexicon:
     phrase_offices: dict[str, list[Office]] = field(default_factory=dict)
     surnames: dict[str, set[str]] = field(default_factory=dict)  # phonetic key -> person ids
     org_head: dict[str, str] = field(default_factory=dict)  # org id -> office id of its head
+    name_parts: dict[str, list[list[str]]] = field(default_factory=dict)  # person id -> names split
 
     @classmethod
     def build(cls, kb: KnowledgeBase, tokenize: Callable[[list[str]], list[list[str]]]) -> Lexicon:
@@ -77,11 +78,13 @@ class Lexicon:
             forms.append((plural(noun), Form("head", noun, plural=True)))
         trie = build_trie(forms, tokenize)
         surnames: dict[str, set[str]] = defaultdict(set)
+        name_parts: dict[str, list[list[str]]] = defaultdict(list)
         for person in kb.people.values():
             for name in (person.name, *person.aliases):
                 parts = name.replace("-", " ").split()
                 if parts:
                     surnames[phonetic_key(parts[-1])].add(person.id)
+                    name_parts[person.id].append(parts)
         org_head: dict[str, str] = {}
         by_org: dict[str, list[Office]] = defaultdict(list)
         for office in kb.offices.values():
@@ -96,7 +99,7 @@ class Lexicon:
             )
             if len(offices) == 1 or any(r in ranked[0].id.split(".")[-1] for r in _HEAD_ROLES):
                 org_head[org] = ranked[0].id
-        return cls(kb, trie, dict(phrase_offices), dict(surnames), org_head)
+        return cls(kb, trie, dict(phrase_offices), dict(surnames), org_head, dict(name_parts))
 
     def offices(self, phrase: str) -> list[Office]:
         return self.phrase_offices.get(phrase, [])

@@ -261,13 +261,12 @@ class ActorResolver:
         if not plural and name_hit is not None and name_hit.payloads[0].kind == "person":
             name_end = name_hit.end
             person_id = name_hit.payloads[0].key
-            better = self._fuzzy_holder(
-                ctx, offices, ctx.words[name_hit.start : name_hit.end], exclude=person_id
-            )
-            if better is not None and not any(
-                o.id in {x.id for x in offices} for o in self.kb.offices_held(person_id, ctx.date)
-            ):
-                person_id = better.id
+            office_ids = {o.id for o in offices}
+            if office_ids and not any(o.id in office_ids for o in self.kb.offices_held(person_id, ctx.date)):
+                # "National Security Advisor Tim Walz" is more likely the adviser misspelt
+                words = ctx.words[name_hit.start : name_hit.end]
+                better = self._fuzzy_holder(ctx, offices, words, exclude=person_id)
+                person_id = better.id if better is not None else person_id
             out.append(ctx.finding(title.start_tok, name_end, "name", person_id, "person"))
             mark(title.start_tok, name_end)
             return out
@@ -418,10 +417,7 @@ class ActorResolver:
 
     def _similar(self, names: Sequence[str], person: Person, *, strict: bool) -> bool:
         """Whether ``names`` (given + surname, or surname alone) may be ``person`` mistransliterated."""
-        for alias in (person.name, *person.aliases):
-            parts = alias.replace("-", " ").split()
-            if not parts:
-                continue
+        for parts in self.lexicon.name_parts.get(person.id, ()):
             surname_ok = similar_surname(names[-1], parts[-1]) or names[-1].lower() == parts[-1].lower()
             if not surname_ok:
                 continue
