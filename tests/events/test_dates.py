@@ -8,10 +8,17 @@ import pytest
 
 from eventwire.errors import DataError
 from eventwire.events.dates import DatePatterns, DateResolver, EventDate
+from eventwire.nlp import load_pipeline
 from eventwire.options import Options
 from eventwire.records import Article
 
 PUBLISHED = "2025-02-13"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The spaCy pipeline alone (the Coder is not the point here)."""
+    return load_pipeline(Options())
 
 
 @pytest.fixture(scope="module")
@@ -20,9 +27,9 @@ def resolver() -> DateResolver:
 
 
 @pytest.fixture(scope="module")
-def date_of(coder: Any, resolver: DateResolver) -> Any:
+def date_of(nlp: Any, resolver: DateResolver) -> Any:
     def go(text: str, trigger: str, published: str | None = PUBLISHED) -> EventDate:
-        doc = coder.nlp(text)
+        doc = nlp(text)
         tok = next(t for t in doc if t.text == trigger)
         return resolver.resolve(doc, tok.sent, tok, Article(id="t", text=text, published=published))
 
@@ -111,6 +118,7 @@ def test_date_in_the_trigger_clause_wins(date_of: Any) -> None:
         ("He said that a return to the 2014 borders is unrealistic.", "said"),
         ("The talks have stalled for the past three years.", "stalled"),
         ("Police detained 20 protesters.", "detained"),
+        ("A day later, the rebels agreed to disband.", "agreed"),
         ("Officials may 20 times revise the plan.", "revise"),
     ],
 )

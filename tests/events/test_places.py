@@ -7,8 +7,15 @@ from typing import Any
 import pytest
 
 from eventwire.events.places import PlaceResolver
+from eventwire.nlp import load_pipeline
 from eventwire.options import Options
 from eventwire.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The spaCy pipeline alone (the Coder is not the point here)."""
+    return load_pipeline(Options())
 
 
 @pytest.fixture(scope="module")
@@ -17,9 +24,9 @@ def resolver() -> PlaceResolver:
 
 
 @pytest.fixture(scope="module")
-def place_of(coder: Any, resolver: PlaceResolver) -> Any:
+def place_of(nlp: Any, resolver: PlaceResolver) -> Any:
     def go(text: str, trigger: str | None = None) -> dict[str, Any] | None:
-        doc = coder.nlp(text)
+        doc = nlp(text)
         tok = next(t for t in doc if t.text == trigger) if trigger else None
         sent = next(doc.sents)
         found: dict[str, Any] | None = resolver.resolve(doc, sent, Article(id="t", text=text), trigger=tok)

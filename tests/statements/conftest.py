@@ -6,15 +6,18 @@ import re
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 
+from eventwire.nlp import load_pipeline
 from eventwire.options import Options
 from eventwire.records import Actor, ActorLayer, Mention
 from eventwire.statements import StatementFinder
 
 
 @pytest.fixture(scope="session")
-def nlp(coder):  # type: ignore[no-untyped-def]
-    return coder.nlp
+def nlp() -> Language:
+    """The spaCy pipeline alone: these tests build actor layers by hand, not with the Coder."""
+    return load_pipeline(Options())
 
 
 @pytest.fixture(scope="session")

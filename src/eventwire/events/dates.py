@@ -75,6 +75,7 @@ class DatePatterns:
     weekdays: dict[str, int]
     numbers: dict[str, int]
     historical: re.Pattern[str]
+    anaphoric: re.Pattern[str]
     version: str
 
     @classmethod
@@ -111,12 +112,14 @@ class DatePatterns:
                     )
                 )
             cues = "|".join(re.escape(c) for c in data["historical_cues"])
+            anaphoric = "|".join(re.escape(c) for c in data["anaphoric"])
             return cls(
                 patterns=tuple(patterns),
                 months=months,
                 weekdays={d: i for i, d in enumerate(days)},
                 numbers={str(k).replace("-", " "): int(v) for k, v in data["numbers"].items()},
                 historical=re.compile(rf"\b(?:{cues})\b", re.IGNORECASE),
+                anaphoric=re.compile(rf"\b(?:{anaphoric})\b", re.IGNORECASE),
                 version=str(data.get("version", "0")),
             )
         except (KeyError, TypeError, ValueError, re.error) as exc:
@@ -181,6 +184,8 @@ class DateResolver:
                 continue
             if _duration(ent) or _attributive(ent, trigger) or BARE_NUMBER.match(ent.text):
                 continue
+            if self.patterns.anaphoric.search(ent.text):
+                continue  # "a day later": counted from another event, not from publication
             found.append(_Candidate(ent.start_char, ent.end_char, None, None))
         return found
 
