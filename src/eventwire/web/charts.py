@@ -1,0 +1,238 @@
+"""Geometry for the server-rendered charts: the story timeline and the dyad network.
+
+Pure functions from query rows to shapes (coordinates, sizes, labels); the
+templates draw them as SVG. No JavaScript is needed to see a chart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["PLOVER_TYPES", "Network", "Timeline", "network", "timeline"]
+
+#: The 16 PLOVER event types, in codebook order (the colours in style.css follow it).
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # the bucket: "2025-02-13" or "2025-02"
+    since: str
+    until: str
+    x: float
+    width: float
+    total: int
+    segments: tuple[tuple[str, int, float, float], ...]  # (type, count, y, height)
+
+
+@dataclass
+class Timeline:
+    bars: list[Bar] = field(default_factory=list)
+    undated: int = 0
+    width: int = 900
+    height: int = 240
+    plot_top: int = 16
+    plot_bottom: int = 200
+    max_count: int = 0
+    ticks: list[tuple[float, str]] = field(default_factory=list)
+    y_ticks: list[tuple[float, int]] = field(default_factory=list)
+    types: list[tuple[str, int]] = field(default_factory=list)
+    dyads: list[dict[str, Any]] = field(default_factory=list)
+    bucket: str = "day"
+
+
+def _bucket_of(date: str, bucket: str) -> str:
+    return date[:7] if bucket == "month" else date[:10]
+
+
+def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 240) -> Timeline:
+    """Stacked bars of linked events per day (or per month when the story spans over 90 days)."""
+    tl = Timeline(width=width, height=height, plot_bottom=height - 40)
+    dated = [r for r in rows if r.get("date")]
+    tl.undated = len(rows) - len(dated)
+    tl.types = Counter(r["type"] for r in rows).most_common()
+    dyad_counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        actors = ", ".join(r.get("actor") or []) or "?"
+        arrow = "↔" if r.get("reciprocal") else "→"
+        recipients = ", ".join(r.get("recipient") or [])
+        dyad_counts[(actors, f"{arrow} {recipients}" if recipients else "")][r["type"]] += 1
+    ranked = sorted(dyad_counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:15]
+    tl.dyads = [
+        {"actors": a, "recipients": b, "count": sum(c.values()), "types": c.most_common()}
+        for (a, b), c in ranked
+    ]
+    if not dated:
+        return tl
+    days = sorted({r["date"][:10] for r in dated})
+    tl.bucket = "month" if len(days) > 1 and _span_days(days[0], days[-1]) > 90 else "day"
+    buckets: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in dated:
+        buckets[_bucket_of(r["date"], tl.bucket)][r["type"]] += 1
+    labels = sorted(buckets)
+    tl.max_count = max(sum(c.values()) for c in buckets.values())
+    left, right = 40, width - 10
+    slot = (right - left) / len(labels)
+    bar_w = max(min(slot * 0.7, 60), 2)
+    plot_h = tl.plot_bottom - tl.plot_top
+    order = {t: i for i, t in enumerate(PLOVER_TYPES)}
+    for i, label in enumerate(labels):
+        x = left + i * slot + (slot - bar_w) / 2
+        y = float(tl.plot_bottom)
+        segments = []
+        for type_, n in sorted(buckets[label].items(), key=lambda kv: order.get(kv[0], 99)):
+            h = plot_h * n / tl.max_count
+            y -= h
+            segments.append((type_, n, round(y, 1), round(h, 1)))
+        until = label if tl.bucket == "day" else label + "-31"
+        since = label if tl.bucket == "day" else label + "-01"
+        tl.bars.append(
+            Bar(
+                label,
+                since,
+                until,
+                round(x, 1),
+                round(bar_w, 1),
+                sum(buckets[label].values()),
+                tuple(segments),
+            )
+        )
+    step = max(1, math.ceil(len(labels) / 10))
+    tl.ticks = [(b.x + b.width / 2, b.label) for b in tl.bars[::step]]
+    y_step = max(1, math.ceil(tl.max_count / 5))
+    tl.y_ticks = [
+        (round(tl.plot_bottom - plot_h * v / tl.max_count, 1), v) for v in range(0, tl.max_count + 1, y_step)
+    ]
+    return tl
+
+
+def _span_days(a: str, b: str) -> int:
+    from datetime import date
+
+    try:
+        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+    except ValueError:
+        return 0
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str
+    name: str
+    x: float
+    y: float
+    r: float
+    degree: int
+    label_x: float
+    label_y: float
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: Node
+    target: Node
+    count: int
+    mutual: bool
+    types: tuple[str, ...]
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+    label_x: float
+    label_y: float
+
+
+@dataclass
+class Network:
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    size: int = 640
+    hidden: int = 0  # actors left out to keep the drawing readable
+
+
+def network(pairs: list[dict[str, Any]], max_nodes: int = 24, size: int = 640) -> Network:
+    """A circular layout of the actors in ``pairs`` (from :func:`eventwire.web.queries.dyads`)."""
+    degree: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for p in pairs:
+        degree[p["source"]] += p["events"]
+        degree[p["target"]] += p["events"]
+        names[p["source"]] = p["source_name"]
+        names[p["target"]] = p["target_name"]
+    keep = [k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:max_nodes]]
+    net = Network(size=size, hidden=max(len(degree) - len(keep), 0))
+    if not keep:
+        return net
+    c = size / 2
+    radius = size / 2 - 130
+    top = max(degree[k] for k in keep)
+    nodes: dict[str, Node] = {}
+    for i, key in enumerate(keep):
+        angle = 2 * math.pi * i / len(keep) - math.pi / 2
+        x, y = c + radius * math.cos(angle), c + radius * math.sin(angle)
+        r = 6 + 10 * math.sqrt(degree[key] / top)
+        lx, ly = c + (radius + r + 8) * math.cos(angle), c + (radius + r + 8) * math.sin(angle)
+        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
+        nodes[key] = Node(
+            key,
+            names[key],
+            round(x, 1),
+            round(y, 1),
+            round(r, 1),
+            degree[key],
+            round(lx, 1),
+            round(ly + 4, 1),
+            anchor,
+        )
+    net.nodes = list(nodes.values())
+    top_edge = max((p["events"] for p in pairs), default=1)
+    for p in pairs:
+        s, t = nodes.get(p["source"]), nodes.get(p["target"])
+        if s is None or t is None:
+            continue
+        dx, dy = t.x - s.x, t.y - s.y
+        dist = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / dist, dy / dist
+        # Directed pairs in both directions are offset sideways so both stay visible.
+        off = 0.0 if p["mutual"] else 4.0
+        x1, y1 = s.x + ux * s.r - uy * off, s.y + uy * s.r + ux * off
+        x2, y2 = t.x - ux * (t.r + 4) - uy * off, t.y - uy * (t.r + 4) + ux * off
+        net.edges.append(
+            Edge(
+                s,
+                t,
+                p["events"],
+                bool(p["mutual"]),
+                tuple(p["types"]),
+                round(x1, 1),
+                round(y1, 1),
+                round(x2, 1),
+                round(y2, 1),
+                round(1 + 4 * p["events"] / top_edge, 1),
+                round((x1 + x2) / 2 - uy * 8, 1),
+                round((y1 + y2) / 2 + ux * 8, 1),
+            )
+        )
+    return net
