@@ -256,3 +256,11 @@ def test_a_place_the_speakers_are_in_does_not_speak(run: Any) -> None:
     found, names = run("Officials of the Kremlin said the talks would resume.")
     (st,) = reported(found)
     assert names[st.speaker or ""] == "Kremlin"
+
+
+def test_a_quote_over_several_sentences_is_one_direct_statement(run: Any) -> None:
+    text = '"We will not give up the city. We will fight for every street," Anna Berg said on Monday.'
+    found, names = run(text)
+    assert [(s.kind, names[s.speaker or ""], s.content.text) for s in found] == [
+        ("direct", "Anna Berg", "We will not give up the city. We will fight for every street")
+    ]

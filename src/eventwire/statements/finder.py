@@ -86,10 +86,17 @@ class StatementFinder:
         if root_is_cue or any(f.main for f in found):
             return items
         claim = _claim_span(sent, text)
-        if claim is not None:
+        if claim is not None and not _quoted(claim, quotes):
             content = Span(text[claim[0] : claim[1]], *claim)
             items.append((claim[0], Statement("", outlet, None, content, "outlet")))
         return items
+
+
+def _quoted(span: tuple[int, int], quotes: list[Quote]) -> bool:
+    """Most of the sentence is inside a quotation: someone's words, not the outlet's claim."""
+    start, end = span
+    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
+    return inside >= 0.8 * (end - start)
 
 
 def _excluded(start: int, end: int, excluded: tuple[tuple[int, int], ...]) -> bool:
