@@ -27,7 +27,7 @@ from ..store.db import Store
 from ..store.rows import empty_tables
 from ..store.write import existing_ids, finish_run, start_run, write_tables
 from .estimate import estimate_items
-from .workers import make_pool
+from .workers import InProcess, ProcessPool, make_pool
 
 __all__ = ["IngestResult", "Progress", "ingest"]
 
@@ -101,10 +101,12 @@ def ingest(
     command: str = "ingest",
     day_window: int | None = None,
     coder: Any = None,
+    pool: InProcess | ProcessPool | None = None,
 ) -> IngestResult:
     """Read, code and store every source; return the counts. Re-running resumes.
 
-    ``coder``: an already built Coder to use in this process (``workers`` 1 only).
+    ``coder``: an already built Coder to use in this process (``workers`` 1 only);
+    ``pool``: an already started pool (the caller closes it), e.g. warmed up by the benchmark.
     """
     options = options or Options()
     sources = list(sources)
@@ -138,10 +140,11 @@ def ingest(
         pending.append(_Pending(rejected, items, len(articles) - len(fresh)))
         return fresh or None
 
-    pool = make_pool(options, rules, workers, coder)
+    own_pool = pool is None
+    runner = pool if pool is not None else make_pool(options, rules, workers, coder)
     status = "failed"
     try:
-        for coded in pool.map(batches()):
+        for coded in runner.map(batches()):
             meta = pending.popleft()
             rejected = list(meta.rejected)
             tables = empty_tables()
@@ -172,7 +175,8 @@ def ingest(
                 )
         status = "done"
     finally:
-        pool.close()
+        if own_pool:
+            runner.close()
         result.seconds = time.perf_counter() - started
         if not store.closed:
             finish_run(

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
 
+from ..errors import EventwireError
 from ..linking.keys import LinkRules
 from ..options import Options
 from ..records import Article, CodedArticle, Rejected
@@ -86,25 +87,65 @@ def _init_worker(options: Options, day_window: int) -> None:
     _WORKER["rules"] = LinkRules.load(day_window)
 
 
+def _safe_init(init: Callable[..., None], *args: Any) -> None:
+    """Run a worker initializer; keep its error to report it, instead of killing the pool."""
+    try:
+        init(*args)
+    except Exception as exc:
+        _WORKER["error"] = exc if isinstance(exc, EventwireError) else EventwireError(
+            f"a worker process could not start: {type(exc).__name__}: {exc}"
+        )
+
+
+def _checked() -> None:
+    if "error" in _WORKER:
+        raise _WORKER["error"]
+
+
 def _work(batch: list[Article]) -> BatchResult:
+    _checked()
     return code_batch(_WORKER["coder"], batch, _WORKER["rules"])
 
 
 def _ready() -> bool:
-    return "coder" in _WORKER
+    _checked()
+    return True
+
+
+def _call(work: Callable[[Any], Any], batch: Any) -> Any:
+    _checked()
+    return work(batch)
 
 
 class ProcessPool:
-    """Codes batches in N processes (spawn or forkserver), each building one Coder."""
+    """Runs batches in N processes (spawn or forkserver), each set up once by ``initializer``.
 
-    def __init__(self, options: Options, rules: LinkRules, workers: int, start_method: str = "spawn") -> None:
+    By default each worker builds one Coder and codes batches (:func:`code_batch`);
+    the benchmark passes its own ``initializer``/``work`` (e.g. bare spaCy parsing).
+    """
+
+    def __init__(
+        self,
+        options: Options,
+        rules: LinkRules,
+        workers: int,
+        start_method: str = "spawn",
+        *,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple[Any, ...] | None = None,
+        work: Callable[[Any], Any] | None = None,
+    ) -> None:
         self.workers = workers
+        self.work = work or _work
         ctx = multiprocessing.get_context(start_method)
         self.executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=ctx,
-            initializer=_init_worker,
-            initargs=(options, rules.day_window),
+            initializer=_safe_init,
+            initargs=(
+                initializer or _init_worker,
+                *(initargs if initargs is not None else (options, rules.day_window)),
+            ),
         )
 
     def warm_up(self) -> None:
@@ -112,11 +153,11 @@ class ProcessPool:
         for f in [self.executor.submit(_ready) for _ in range(self.workers * 2)]:
             f.result()
 
-    def map(self, batches: Iterable[list[Article] | None]) -> Iterator[BatchResult | None]:
-        window: deque[Future[BatchResult] | None] = deque()
+    def map(self, batches: Iterable[Any]) -> Iterator[Any]:
+        window: deque[Future[Any] | None] = deque()
         limit = self.workers * 2
         for batch in batches:
-            window.append(self.executor.submit(_work, batch) if batch else None)
+            window.append(self.executor.submit(_call, self.work, batch) if batch else None)
             while len(window) > limit or (window and window[0] is None):
                 head = window.popleft()
                 yield head.result() if head is not None else None
