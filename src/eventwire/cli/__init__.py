@@ -49,9 +49,10 @@ def main(ctx: click.Context, config: Path | None) -> None:
 
 
 def _register() -> None:
-    from . import code, corpus, eval as eval_cmd, kb
+    from . import bench, code, corpus, kb, serve
+    from . import eval as eval_cmd
 
-    for module in (code, kb, eval_cmd, corpus):
+    for module in (code, kb, eval_cmd, corpus, bench, serve):
         for command in module.COMMANDS:
             main.add_command(command)
 
