@@ -264,3 +264,10 @@ def test_a_quote_over_several_sentences_is_one_direct_statement(run: Any) -> Non
     assert [(s.kind, names[s.speaker or ""], s.content.text) for s in found] == [
         ("direct", "Anna Berg", "We will not give up the city. We will fight for every street")
     ]
+
+
+def test_speaker_of_a_cue_under_a_passive_verb(run: Any) -> None:
+    found, names = run("Omar Haddad was quoted as saying that the army would withdraw.")
+    (st,) = reported(found)
+    assert names[st.speaker or ""] == "Omar Haddad"
+    assert st.content.text == "the army would withdraw"

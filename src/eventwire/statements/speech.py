@@ -233,6 +233,9 @@ def _verb_speaker(
         if tok.dep_ in SHARED_SUBJECT and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.pos_ == "ADP" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "X was quoted as saying ..."
+            continue
         subj = None
         break
     if subj is None:
@@ -240,7 +243,7 @@ def _verb_speaker(
         # the nearest actor named before the cue in its clause speaks.
         start = verb.left_edge.idx
         return None, (), ((start, verb.idx) if start < verb.idx else None)
-    if subj.dep_ == "nsubjpass" or subj.dep_ == "expl":
+    if subj.dep_ == "expl" or (subj.dep_ == "nsubjpass" and tok.i == verb.i):
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is None:
