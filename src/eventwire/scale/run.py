@@ -1,0 +1,247 @@
+"""Ingest on a Dask cluster: into the store, or into a Parquet dataset.
+
+    with connect("local:2") as conn:
+        with Store.open("eventwire.duckdb") as store:
+            result = ingest_cluster(store, ["corpus/"], conn)        # same store as `ingest`
+        result = ingest_parquet(["corpus/"], "shards/", conn)        # no store at all
+
+:func:`ingest_cluster` is the single-machine runner (:func:`eventwire.corpus.ingest`)
+with its batches coded as Dask partitions: reading on the client, skipping stored
+articles, one transaction per batch, linking, the runs row and progress are the
+runner's own, so a corpus gives the same store either way.
+
+:func:`ingest_parquet` has the workers write Parquet shards (see :mod:`.shards`)
+to a directory every worker can reach; with a ``store`` the shards are then
+merged into it (:func:`eventwire.store.merge_parquet`: idempotent, one
+transaction per shard, linking over the merged result).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, cast
+
+from ..corpus import IngestResult, Progress, estimate_items, ingest
+from ..corpus.workers import BatchResult
+from ..errors import ConfigError
+from ..ingest import Metadata, read_articles
+from ..linking.keys import LinkRules
+from ..options import Options
+from ..records import Article, Rejected
+from ..store.db import Store
+from ..store.write import existing_ids, finish_run, merge_parquet, start_run
+from .cluster import Connection
+from .partition import CoderFactory, Partition, code_partition, partition_name
+from .pool import DaskPool, register_coder, submit_ordered
+from .shards import shard_done
+
+__all__ = ["DEFAULT_PARTITION", "cluster_ingest", "ingest_cluster", "ingest_parquet"]
+
+#: Articles per partition (one Dask task, one store transaction, one shard).
+DEFAULT_PARTITION = 64
+
+
+def ingest_cluster(
+    store: Store,
+    sources: Iterable[str | Path],
+    conn: Connection,
+    *,
+    options: Options | None = None,
+    input_format: str | None = None,
+    metadata: Metadata | None = None,
+    fetch_links: bool = False,
+    partition_size: int | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    command: str = "ingest",
+    day_window: int | None = None,
+    factory: CoderFactory | None = None,
+) -> IngestResult:
+    """Read, code on the cluster and store every source; the same store a local ingest builds."""
+    options = options or Options()
+    rules = LinkRules.load(day_window)
+    register_coder(conn.client, options, rules, factory)
+    pool = DaskPool(conn.client, conn.workers)
+    return ingest(
+        store,
+        sources,
+        options=options,
+        workers=conn.workers,
+        input_format=input_format,
+        metadata=metadata,
+        fetch_links=fetch_links,
+        batch_size=partition_size or DEFAULT_PARTITION,
+        progress=progress,
+        command=command,
+        day_window=rules.day_window,
+        pool=cast(Any, pool),
+    )
+
+
+def _partitions(items: Iterable[Article | Rejected], size: int, output_dir: str) -> Iterator[Partition]:
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    seq = 0
+    for item in items:
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            articles.append(item)
+        if len(articles) >= size or len(rejected) >= size:
+            seq += 1
+            yield Partition(
+                seq,
+                partition_name(seq, articles, rejected),
+                tuple(articles),
+                tuple(rejected),
+                output_dir=output_dir,
+                return_tables=False,
+            )
+            articles, rejected = [], []
+    if articles or rejected:
+        seq += 1
+        yield Partition(
+            seq,
+            partition_name(seq, articles, rejected),
+            tuple(articles),
+            tuple(rejected),
+            output_dir=output_dir,
+            return_tables=False,
+        )
+
+
+def ingest_parquet(
+    sources: Iterable[str | Path],
+    output_dir: str | Path,
+    conn: Connection,
+    *,
+    store: Store | None = None,
+    options: Options | None = None,
+    input_format: str | None = None,
+    metadata: Metadata | None = None,
+    fetch_links: bool = False,
+    partition_size: int | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    command: str = "ingest",
+    day_window: int | None = None,
+    factory: CoderFactory | None = None,
+) -> IngestResult:
+    """Code every source on the cluster into Parquet shards under ``output_dir``; merge into ``store``.
+
+    Partitions already written (a re-run after an interruption) are skipped, and
+    so are articles already in ``store``. ``output_dir`` must be a path every worker
+    can write to (a shared file system) and, to merge, that this process can read.
+    """
+    options = options or Options()
+    sources = list(sources)
+    out = str(Path(output_dir).resolve())
+    rules = LinkRules.load(day_window)
+    register_coder(conn.client, options, rules, factory)
+    started = time.perf_counter()
+    run_id = start_run(store, command, conn.workers) if store is not None else 0
+    result = IngestResult(run_id=run_id)
+    total = estimate_items(sources)
+    done_counts: dict[str, int] = {}
+    status = "failed"
+
+    def todo() -> Iterator[Partition | None]:
+        items = read_articles(sources, input_format, metadata, options, fetch_links)
+        for part in _partitions(items, partition_size or DEFAULT_PARTITION, out):
+            n = len(part.articles) + len(part.rejected)
+            if shard_done(out, part.name):
+                done_counts[part.name] = n
+                yield None  # written by an earlier run
+                continue
+            if store is not None and part.articles:
+                old = existing_ids(store, [a.id for a in part.articles])
+                if old:
+                    fresh = tuple(a for a in part.articles if a.id not in old)
+                    result.existing += len(part.articles) - len(fresh)
+                    part = Partition(part.seq, part.name, fresh, part.rejected, out, return_tables=False)
+            done_counts[part.name] = n
+            _count_rejected(result, part.rejected)
+            yield part
+
+    try:
+        limit = max(2 * conn.workers, 2)
+        token = f"{time.time_ns():x}"
+        for res in submit_ordered(
+            conn.client, code_partition, todo(), lambda p: f"eventwire-{p.name}-{token}", limit
+        ):
+            if res is not None:
+                res = cast(BatchResult, res)
+                result.stored += res.articles - len(res.failed)
+                result.events += res.tables["events"].num_rows if "events" in res.tables else 0
+                _count_rejected(result, res.failed)
+                result.versions = result.versions or res.versions
+            result.read = sum(done_counts.values())
+            if progress:
+                progress(
+                    Progress(
+                        done=result.read,
+                        total=max(total, result.read) if total is not None else None,
+                        stored=result.stored,
+                        existing=result.existing,
+                        rejected=result.rejected,
+                        elapsed=time.perf_counter() - started,
+                    )
+                )
+        result.read = sum(done_counts.values())
+        if store is not None:
+            merged = merge_parquet(store, out, rules=rules)  # every shard, also earlier runs'
+            result.stored, result.events = merged.stored, merged.events
+            result.existing = max(result.existing, merged.existing)
+        status = "done"
+    finally:
+        result.seconds = time.perf_counter() - started
+        if store is not None and not store.closed:
+            finish_run(
+                store,
+                run_id,
+                status=status,
+                versions=result.versions,
+                counts=result.counts(),
+                seconds=result.seconds,
+            )
+    return result
+
+
+def _count_rejected(result: IngestResult, items: Iterable[Rejected]) -> None:
+    for r in items:
+        result.rejected += 1
+        result.rejected_by_reason[r.reason] += 1
+        if len(result.rejected_examples) < 1000:
+            result.rejected_examples.append(r)
+
+
+def cluster_ingest(
+    cluster: str,
+    sources: Iterable[str | Path],
+    *,
+    db: str | Path | None,
+    output_dir: str | Path | None = None,
+    notify: Callable[[str], None] | None = None,
+    **kwargs: Any,
+) -> IngestResult:
+    """What ``eventwire ingest --cluster`` does: connect, then code into ``db``, ``output_dir`` or both.
+
+    ``notify`` receives one line about the cluster (workers, dashboard address).
+    ``kwargs`` are those of :func:`ingest_cluster` (options, metadata, progress, ...).
+    """
+    from .cluster import connect
+
+    if db is None and output_dir is None:
+        raise ConfigError("nowhere to put the results: give a store (--db) or --output-dir")
+    with connect(cluster) as conn:
+        if notify:
+            where = conn.spec.address or f"a local cluster of {conn.spec.workers} worker process(es)"
+            board = f"; dashboard {conn.dashboard}" if conn.dashboard else ""
+            notify(f"Dask: {conn.workers} worker(s) on {where}{board}")
+        if db is None:
+            assert output_dir is not None
+            return ingest_parquet(sources, output_dir, conn, **kwargs)
+        with Store.open(db) as store:
+            if output_dir is None:
+                return ingest_cluster(store, sources, conn, **kwargs)
+            return ingest_parquet(sources, output_dir, conn, store=store, **kwargs)
