@@ -112,6 +112,19 @@ def _emit(rows: Any, columns: Sequence[str], as_json: bool) -> None:
     default=None,
     help="Show a progress bar (default: only when stderr is a terminal).",
 )
+@click.option(
+    "--cluster",
+    metavar="local:N|tcp://HOST:PORT",
+    default=None,
+    help="Code on Dask: a local cluster of N worker processes, or a running scheduler (docs/cluster.md).",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --cluster: write Parquet shards here (a path every worker can reach); "
+    "without --db no store is touched.",
+)
 @click.pass_obj
 def ingest_command(
     options: Options,
@@ -125,6 +138,8 @@ def ingest_command(
     published: str | None,
     language: str | None,
     progress: bool | None,
+    cluster: str | None = None,
+    output_dir: Path | None = None,
 ) -> None:
     """Read, code and store SOURCE... (files, directories, JSONL/CSV corpora, feeds, URLs).
 
@@ -147,19 +162,45 @@ def ingest_command(
         sys.stderr.flush()
 
     metadata = Metadata(outlet=outlet, published=published, language=language)
-    with _open(db, read_only=False) as store:
-        result = ingest(
-            store,
+    if output_dir is not None and cluster is None:
+        raise click.UsageError("--output-dir needs --cluster (e.g. --cluster local:2)")
+    if cluster is not None:
+        from ..scale.run import cluster_ingest
+
+        db_given = click.get_current_context().get_parameter_source("db") not in (
+            click.core.ParameterSource.DEFAULT,
+            None,
+        )
+        keep_db = db_given or output_dir is None
+        result = cluster_ingest(
+            cluster,
             sources,
+            db=db if keep_db else None,
+            output_dir=output_dir,
+            notify=lambda line: click.echo(line, err=True),
             options=options,
-            workers=workers,
             input_format=input_format,
             metadata=metadata,
             fetch_links=fetch_links,
-            batch_size=batch_size,
+            partition_size=batch_size,
             progress=report if show else None,
             command="ingest " + " ".join(sources),
         )
+        db = db if keep_db else Path(str(output_dir))
+    else:
+        with _open(db, read_only=False) as store:
+            result = ingest(
+                store,
+                sources,
+                options=options,
+                workers=workers,
+                input_format=input_format,
+                metadata=metadata,
+                fetch_links=fetch_links,
+                batch_size=batch_size,
+                progress=report if show else None,
+                command="ingest " + " ".join(sources),
+            )
     if show:
         sys.stderr.write("\n")
     click.echo(
