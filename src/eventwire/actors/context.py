@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import ActorKind, Article
+from .fuzzy import similar_given
 from .lexicon import Lexicon
 from .match import Hit, fold
 from .record import Finding, Unknown
@@ -37,6 +38,52 @@ CONSULT_CUES = frozenset(
 )
 BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u2014", "\u00b7"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Lower-case words inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
+PARTICLES = frozenset(
+    {
+        "bin",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "del",
+        "y",
+    }
+)
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof",
+        "prof.",
+    }
+)
+# Words before a capitalised name that make it a thing, not a person ("the Carl Vinson", "USS Carl Vinson").
+NOT_PERSON_BEFORE = frozenset({"the", "a", "an", "uss", "hms", "ins", "rfs"})
 _TITLE_ROLES = ("office", "role", "head")
 
 
@@ -109,9 +156,10 @@ class Context:
         sector: str | None,
         role: str | None,
         name_start: int | None = None,
+        candidates: tuple[str, ...] = (),
     ) -> Finding:
         a, b = self._chars(start, end)
-        u = Unknown(name, kind, country, sector, role)
+        u = Unknown(name, kind, country, sector, role, candidates)
         return Finding(
             a,
             b,
@@ -154,14 +202,26 @@ class Context:
         if hit is not None and hit.payloads[0].kind == "person":
             return hit, hit.end
         j = i
-        while j < len(self.words) and j - i < 4 and self.is_name_word(j) and not self.in_hit[j]:
-            if j > i and self.sent_of[j] != self.sent_of[i]:
+        while j < len(self.words) and j - i < 5 and not self.in_hit[j]:
+            particle = (
+                j > i and self.lowers[j] in PARTICLES and j + 1 < len(self.words) and self.is_name_word(j + 1)
+            )
+            if not (self.is_name_word(j) or particle) or (j > i and self.sent_of[j] != self.sent_of[i]):
                 break
             j += 1
-        # "President Luiz Inacio Lula da Silva": the run reaches a known name
+        # "President Luiz Inacio Lula da Silva": the run reaches a known name with a compatible given name;
+        # "activist Joshua Wong" is someone else than the Wong the KB knows
         later = self.hit_at.get(j)
         if j > i and later is not None and later.payloads[0].kind == "person":
-            return later, later.end
+            given = self.words[i]
+            kb = self.lexicon.kb
+            if any(
+                len(parts) > 1 and similar_given(given, parts[0], kb.given_names)
+                for form in later.payloads
+                for parts in self.lexicon.name_parts.get(form.key, ())
+            ):
+                return later, later.end
+            return None, later.end
         # one capitalised word after a title is a name only when spaCy agrees ("President Macron")
         if j - i == 1 and self.doc[i].ent_type_ != "PERSON" and self.doc[i].pos_ != "PROPN":
             return None, i
@@ -189,6 +249,7 @@ class Context:
         )
 
     def preceded_by_other_name(self, hit: Hit) -> bool:
+        """ "Joshua Wong" is not Penny Wong: a surname alias right after another given name."""
         prev = hit.start - 1
         return (
             prev >= 0
@@ -196,22 +257,32 @@ class Context:
             and not self.in_hit[prev]
             and self.sent_of[prev] == self.sent_of[hit.start]
             and not self.doc[prev].is_sent_start
-            and self.doc[prev].ent_type_ == "PERSON"
+            and self.lowers[prev] not in HONORIFICS
+            and self.lowers[prev] not in self.lexicon.kb.roles
+            and (self.doc[prev].ent_type_ == "PERSON" or self.doc[prev].pos_ == "PROPN")
         )
 
     def person_names(self, used: list[bool]) -> list[tuple[int, int]]:
         """Token spans of person names the KB does not know: spaCy PERSON spans, and capitalised names
         followed by a role in apposition ("Maxim Suchkov, Director of ...")."""
         spans: list[tuple[int, int]] = []
+        roles = self.lexicon.kb.roles
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or len(ent) < 2:
                 continue
             a, b = ent.start, ent.end
-            while a < b and not self.is_name_word(a):
+            # leading words that are not the name: "Counsellor Aung San Suu Kyi", "Mr Smith"
+            while a < b and (
+                not self.is_name_word(a) or self.lowers[a] in roles or self.lowers[a] in HONORIFICS
+            ):
                 a += 1
             if b - a < 2 or any(used[a:b]) or any(self.in_hit[a:b]):
                 continue
-            if all(self.is_name_word(i) for i in range(a, b)):
+            if a > 0 and self.lowers[a - 1] in NOT_PERSON_BEFORE:
+                continue
+            if all(
+                self.is_name_word(i) or (a < i < b - 1 and self.lowers[i] in PARTICLES) for i in range(a, b)
+            ):
                 spans.append((a, b))
         taken = {i for a, b in spans for i in range(a, b)}
         for start in range(len(self.words)):
@@ -221,11 +292,17 @@ class Context:
                 continue
             end = start
             while (
-                end < len(self.words) and end - start < 3 and self.is_name_word(end) and not self.in_hit[end]
+                end < len(self.words)
+                and end - start < 3
+                and self.is_name_word(end)
+                and not self.in_hit[end]
+                and self.doc[end].pos_ == "PROPN"
+                and self.doc[end].ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "ORG", "NORP")
             ):
                 end += 1
             if (
                 end - start >= 2
+                and (start == 0 or self.lowers[start - 1] not in NOT_PERSON_BEFORE)
                 and end < len(self.words)
                 and self.words[end] == ","
                 and self._role_within(end + 1, 4) is not None
@@ -298,6 +375,9 @@ class Context:
                     place_country = hit.payloads[0].key
                 prev = hit
                 i = hit.end
+        if country is None or sector is None:
+            left_country, left_sector = self._describe_left(start)
+            country, sector = country or left_country, sector or left_sector
         if country is None and org_country not in (None, "IGO", "NGO", "UNO", "EUR"):
             country = org_country
         country = country or place_country
@@ -305,6 +385,51 @@ class Context:
         if country is None and self.sent_of[start] in self.consulted:
             country = self.outlet_country()
         return country, sector, start
+
+    def _describe_left(self, start: int) -> tuple[str | None, str | None]:
+        """ "The Russian ambassador in Berlin, Sergei Nechayev": a role (and its demonym) shortly before."""
+        a = self.sent_bounds[self.sent_of[start]][0]
+        j = start - 1
+        if j < a or self.words[j] != ",":
+            return None, None
+        for k in range(j - 1, max(a, j - 8) - 1, -1):
+            tok = self.doc[k]
+            if tok.pos_ in ("VERB", "AUX") or self.words[k] in (",", ";", ":", "."):
+                return None, None
+            hit = self.hit_at.get(k)
+            if hit is not None and any(f.kind in _TITLE_ROLES for f in hit.payloads):
+                sector, _ = self.role_sector(hit)
+                country = None
+                m = k - 1
+                while m >= a and self.lowers[m] in ("the", "a", "an"):
+                    m -= 1
+                for prev in self.hits:
+                    if prev.end == k and prev.payloads[0].kind in ("demonym", "country"):
+                        country = prev.payloads[0].key
+                return country, sector
+        return None, None
+
+    def dominant_country(self, findings: list[Finding], among: tuple[str, ...] = ()) -> str | None:
+        """The country the article is mostly about (among ``among`` if given): the country of most
+        mentions of countries, national bodies and people, and clearly more than any other."""
+        kb = self.lexicon.kb
+        counts: dict[str, int] = {}
+        for f in findings:
+            code: str | None = None
+            if f.unknown is not None:
+                code = f.unknown.country
+            elif f.kind == "country":
+                code = f.key
+            elif f.kind == "person" and f.key in kb.people:
+                code = kb.people[f.key].country
+            elif f.kind == "organization" and f.key in kb.organizations:
+                code = kb.organizations[f.key].country
+            if code and code in kb.countries and (not among or code in among):
+                counts[code] = counts.get(code, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2):
+            return None
+        return ranked[0][0]
 
     def country_of_org(self, org: str | None) -> str | None:
         if org is None:

@@ -15,6 +15,7 @@ from .kb import KnowledgeBase, Office
 __all__ = ["Finding", "Unknown", "build_actors", "role_at"]
 
 # Which of several offices held at once is shown as a person's role.
+_NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO"})
 _ROLE_ORDER = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 
 
@@ -27,6 +28,8 @@ class Unknown:
     country: str | None
     sector: str | None
     role: str | None = None
+    # countries a title without a country could belong to (those with such an office), for the fallback
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,8 +97,10 @@ def _new_actor(f: Finding, kb: KnowledgeBase, date: str, actor_id: str) -> Actor
         p = kb.people[f.key]
         office = role_at(kb, p.id, date)
         sector = p.sector or (office.sector if office else None)
+        # the office held at the date says whom a person acts for (a German as President of the Commission)
+        country = office.country if office and office.country in _NON_STATE else p.country
         return Actor(
-            actor_id, p.name, "person", p.country, sector, office.title if office else None, p.qid, p.id
+            actor_id, p.name, "person", country, sector, office.title if office else None, p.qid, p.id
         )
     if f.kind == "country":
         c = kb.countries[f.key]

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..options import Options
@@ -46,6 +46,31 @@ if TYPE_CHECKING:
 __all__ = ["ActorResolver", "Finding", "Unknown"]
 
 COUNTRYISH = ("country", "demonym", "capital")
+# Words between a country and a title that do not change which country it is ("Bolivia's former president").
+TIME_MODIFIERS = frozenset(
+    {
+        "former",
+        "then",
+        "ex",
+        "ex-",
+        "outgoing",
+        "incoming",
+        "acting",
+        "interim",
+        "late",
+        "new",
+        "newly",
+        "elected",
+        "caretaker",
+        "de",
+        "facto",
+        "self",
+        "-",
+        "declared",
+    }
+)
+# ... of which these mean the office's holder at the article's date is not meant.
+NOT_CURRENT = frozenset({"former", "then", "ex", "ex-", "late", "incoming", "elected"})
 LEADER_ROLES = ("supreme_leader", "head_of_state", "head_of_government")
 MONARCHS = ("King", "Queen", "Monarch", "Emperor", "Sovereign", "Grand Duke", "Prince", "Sultan")
 TITLEISH = ("office", "role", "head")
@@ -101,6 +126,7 @@ class ActorResolver:
         findings.extend(self._unknown_people(ctx, used, findings))
         findings.sort(key=lambda f: (f.start, -f.end))
         findings.extend(resolve_coreference(ctx, findings, used))
+        findings = self._default_countries(ctx, findings)
         findings.sort(key=lambda f: (f.start, -f.end))
         return findings
 
@@ -146,7 +172,7 @@ class ActorResolver:
             j -= 1
         while j >= 0:
             prev = ctx.hits[j]
-            gap = ctx.lowers[prev.end : start]
+            gap = [w for w in ctx.lowers[prev.end : start] if w not in TIME_MODIFIERS]
             if gap not in ([], ["'s"], ["’s"]):
                 # coordination: "Russian and US Presidents"
                 if countries and gap in (["and"], [","]):
@@ -290,6 +316,7 @@ class ActorResolver:
                 if country is None or sector is None:
                     more_country, more_sector, _ = ctx.describe(title.end_tok, name_end)
                     country, sector = country or more_country, sector or more_sector
+                candidates = tuple(sorted({o.country for o in offices})) if country is None else ()
                 out.append(
                     ctx.unknown(
                         title.start_tok,
@@ -298,12 +325,15 @@ class ActorResolver:
                         "person",
                         country,
                         sector,
-                        offices[0].title if offices else None,
+                        offices[0].title if len(offices) == 1 else None,
+                        candidates=candidates,
                     )
                 )
             mark(title.start_tok, name_end)
             return out
         # a bare title: the holder(s) at the article's date
+        if NOT_CURRENT & set(ctx.lowers[max(title.start_tok - 1, 0) : hit.start]):
+            return out  # "the former president": not the holder at the article's date
         holders = self._holders(ctx, offices, title, plural, earlier)
         if not holders and not plural:
             holders = self._named_with_role(ctx, hit, title.countries, earlier)
@@ -496,6 +526,25 @@ class ActorResolver:
                 )
             for i in range(start, end):
                 used[i] = True
+        return out
+
+    def _default_countries(self, ctx: Context, findings: list[Finding]) -> list[Finding]:
+        """People the KB does not know and the text gives no country: the article's main country, if any."""
+        missing = [
+            f
+            for f in findings
+            if f.unknown is not None and f.unknown.kind == "person" and not f.unknown.country
+        ]
+        if not missing:
+            return findings
+        given = {f.unknown.name for f in findings if f.unknown is not None and f.unknown.country}
+        out = []
+        for f in findings:
+            if f in missing and f.unknown is not None and f.unknown.name not in given:
+                country = ctx.dominant_country(findings, f.unknown.candidates)
+                if country is not None:
+                    f = replace(f, unknown=replace(f.unknown, country=country))
+            out.append(f)
         return out
 
     def _fuzzy_person(self, ctx: Context, start: int, words: Sequence[str]) -> Person | None:
