@@ -195,6 +195,8 @@ def test_speaker_not_an_actor_is_none_but_still_a_statement(run: Any) -> None:
         "Separately, it is worth mentioning that the talks lasted four hours.",
         "Did Anna Berg say that the talks had failed?",
         "Anna Berg pledged $5 million in emergency aid.",
+        "The Foreign Ministry announced sanctions on four officials.",  # the act itself: an event
+        "The Foreign Ministry declared a state of emergency.",
     ],
 )
 def test_not_reported_speech(run: Any, text: str) -> None:

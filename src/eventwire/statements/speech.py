@@ -94,7 +94,7 @@ def _verb_content(
     head: Token | None = clause
     if head is None and cue.content == "nominal":
         objects = (c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON")
-        head = next((c for c in objects if c.lower_ not in OBJECT_PRONOUNS), None)
+        head = next((c for c in objects if c.lower_ not in OBJECT_PRONOUNS and _definite(c)), None)
     if head is None:
         quote = _adjacent_quote(verb, sent, quotes)
         inner = _strip_edges(verb.doc.text, quote.start, quote.end) if quote else None
@@ -116,6 +116,12 @@ def _verb_content(
         inner = _strip_edges(verb.doc.text, quote.start, quote.end)
         return (inner, True) if inner is not None else None
     return span, False
+
+
+def _definite(noun: Token) -> bool:
+    """ "announced the release of ...": a definite object reports an event that is already there;
+    "announced sanctions", "declared a state of emergency" perform a new act (an event, not a statement)."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _embedded_question(clause: Token) -> bool:
