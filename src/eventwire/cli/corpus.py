@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from ..ingest import INPUT_FORMATS
 from ..options import Options
 
 DB_HELP = "DuckDB store file (created if missing)."
@@ -94,8 +95,9 @@ def _emit(rows: Any, columns: Sequence[str], as_json: bool) -> None:
 )
 @click.option(
     "--input-format",
+    type=click.Choice(INPUT_FORMATS),
     default=None,
-    help="How to read the inputs (default: by extension); see `eventwire code --help`.",
+    help="How to read the inputs (default: by file extension, or content type for URLs).",
 )
 @click.option("--fetch-links", is_flag=True, help="For feeds: fetch each entry's linked page.")
 @click.option(
