@@ -70,11 +70,13 @@ class EventCoder:
         index = ActorIndex(doc, layer)
         events: list[Event] = []
         skipped: list[Skipped] = []
+        history: list[Draft] = []  # events coded so far in this article, for "condemned the arrests"
         for sent in doc.sents:
             if _excluded(sent.start_char, sent.end_char, article.excluded) or not sent.text.strip():
                 continue
             try:
-                drafts = self._sentence(sent, index, statements)
+                drafts = self._sentence(sent, index, statements, history)
+                history.extend(drafts)
                 for draft in drafts:
                     event = self._record(draft, sent, doc, article, len(events) + 1)
                     if event is None:
@@ -96,15 +98,17 @@ class EventCoder:
         return events, skipped
 
     # ------------------------------------------------------------------ one sentence
-    def _sentence(self, sent: SpacySpan, index: ActorIndex, statements: list[Statement]) -> list[Draft]:
+    def _sentence(
+        self, sent: SpacySpan, index: ActorIndex, statements: list[Statement], history: list[Draft]
+    ) -> list[Draft]:
         def speaker_of(tok: Token) -> list[str]:
             return self._speaker(tok, index, statements)
 
-        matcher = SentenceMatcher(self.lexicon, index, sent, speaker_of)
+        matcher = SentenceMatcher(self.lexicon, index, sent, speaker_of, history)
         out: list[Draft] = []
         seen: set[tuple[Any, ...]] = set()
         for draft in matcher.run():
-            draft = self._apply_rules(draft)
+            draft = self._apply_rules(draft, index)
             if not self._keep(draft):
                 continue
             source = self._speaker(draft.anchor, index, statements)
@@ -120,12 +124,12 @@ class EventCoder:
             out.append(draft)
         return out
 
-    def _apply_rules(self, d: Draft) -> Draft:
+    def _apply_rules(self, d: Draft, index: ActorIndex) -> Draft:
         """PLOVER's rules for future and negated events (codebook: AGREE, CONCEDE, REJECT)."""
         m = d.modality
         d.negated = d.negated or m.negated
         d.hypothetical = d.hypothetical or m.hypothetical
-        if d.negated and d.type in COOPERATIVE and (m.future or m.modal or _refusal(d)):
+        if d.negated and d.type in COOPERATIVE and (m.future or m.modal or d.type == "AGREE"):
             frame = self.ontology.frame("REJECT", d.type)
             if frame is not None:  # "will not send troops", "won't meet": a refusal
                 d.type, d.mode, d.cameo = frame.type, frame.mode, frame.cameo
@@ -141,6 +145,10 @@ class EventCoder:
             elif d.type == "RETREAT":
                 d.type, d.mode, d.cameo = "CONCEDE", None, "080"
                 d.notes.append("announced retreat -> CONCEDE")
+        countries = {index.country(a) for a in d.actors} - {None}
+        if d.type == "MOBILIZE" and len(countries) >= 2:  # joint exercises are cooperation (codebook)
+            d.type, d.mode, d.cameo = "COOPERATE", None, "062"
+            d.notes.append("multinational exercise -> COOPERATE")
         if d.mode is not None and d.mode not in self.ontology.types[d.type].modes:
             d.mode = None
         if d.cameo is None or not self.ontology.consistent(d.cameo, d.type):
@@ -152,10 +160,15 @@ class EventCoder:
         if not d.actors:
             return False
         info = self.ontology.types[d.type]
-        if info.requires_recipient and not d.recipients:
+        if not d.recipients and d.pattern.has("needobj"):
+            return False
+        # PLOVER wants a recipient for COOPERATE, AID and SANCTION: the parties of a joint act are
+        # each other's; a specific pattern ("imposed sanctions") may stand without one.
+        specific = (d.pattern.specificity >= 2 or d.pattern.kind in ("N", "VO")) and not d.pattern.has("weak")
+        if info.requires_recipient and not d.recipients and d.parties < 2 and not specific:
             return False
         # a meeting needs two parties: "X discussed Europe's role" is no consultation
-        return not (d.type == "CONSULT" and d.pattern.has("recip") and d.parties < 2)
+        return not (d.type == "CONSULT" and d.parties < 2)
 
     def _speaker(self, tok: Token, index: ActorIndex, statements: list[Statement]) -> list[str]:
         for st in statements:
@@ -184,6 +197,8 @@ class EventCoder:
         if end - start > 120:  # keep the trigger readable: the head word only
             start, end = d.anchor.idx, d.anchor.idx + len(d.anchor.text)
         confidence = _confidence(d)
+        if self.ontology.types[d.type].requires_recipient and not d.recipients:
+            confidence = max(0.05, confidence - 0.15)
         if confidence < self.options.min_confidence:
             return None
         date, precision, historical = article.published, "reported", False
@@ -214,10 +229,6 @@ class EventCoder:
             source=d.source,
             confidence=confidence,
         )
-
-
-def _refusal(d: Draft) -> bool:
-    return False
 
 
 def _confidence(d: Draft) -> float:

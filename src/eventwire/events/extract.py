@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "SentenceMatcher"]
 
 COPULAS = frozenset({"be", "seem", "remain", "appear", "look", "become", "sound", "prove"})
+#: Types that react to another event; their object may name it ("rejected the accusation").
+REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "CONCEDE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -88,6 +90,7 @@ class SentenceMatcher:
         actors: ActorIndex,
         sentence: SpacySpan,
         speaker_of: Callable[[Token], list[str]],
+        history: list[Draft] = (),  # type: ignore[assignment]
     ) -> None:
         self.lex = lexicon
         self.onto = lexicon.ontology
@@ -95,6 +98,9 @@ class SentenceMatcher:
         self.sent = sentence
         self.speaker_of = speaker_of
         self.consumed: set[int] = set()
+        self.extra: list[Draft] = []
+        self.pending: list[Draft] = []
+        self.history: list[Draft] = list(history)
 
     # ------------------------------------------------------------------ matching single tokens
     def _satisfied(self, p: Pattern, tok: Token) -> list[Token] | None:
@@ -114,13 +120,23 @@ class SentenceMatcher:
                 if (
                     c.dep_ in ("prep", "agent", "dative", "prt", "advmod")
                     and c.lower_ == prep
+                    and (c.i > tok.i or p.kind in ("N", "B", "A"))
+                    and not _temporal(c)
                     and (pobj is None or any(g.lemma_.lower() == pobj for g in c.children))
                 ):
                     found = c
                     break
+            if found is None and prep == "to" and p.kind == "V":
+                # "committed to work", "agreed to talks": an infinitive serves as well as a phrase
+                found = next(
+                    (c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)),
+                    None,
+                )
             if found is None:
                 return None
             extra.append(found)
+        if p.has("objactor") and not self._has_actor_object(tok, p):
+            return None
         if p.kind == "VO":
             obj = self._object_match(tok, p)
             if obj is None:
@@ -133,6 +149,12 @@ class SentenceMatcher:
             if not set(p.mods) <= lemmas:
                 return None
         return extra
+
+    def _has_actor_object(self, verb: Token, p: Pattern) -> bool:
+        """Whether the verb's object, or a recipient phrase, names an actor ("welcomed the minister")."""
+        assert p.type is not None
+        objs = patients(verb) + prep_objects(verb, self.onto.recipient_preps(p.type))
+        return any(self.actors.phrase_actors(o, strict=True) for o in objs)
 
     def _object_match(self, verb: Token, p: Pattern) -> Token | None:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
@@ -180,15 +202,22 @@ class SentenceMatcher:
     # ------------------------------------------------------------------ the sentence
     def run(self) -> list[Draft]:
         drafts: list[Draft] = []
-        for tok in sorted(self.sent, key=_depth):
+        # judgements first: "called X unlikely" is no phone call
+        order = sorted(self.sent, key=lambda t: (t.pos_ != "ADJ", *_depth(t)))
+        for tok in order:
             if tok.i in self.consumed:
                 continue
             draft = self._at(tok)
             if draft is not None:
                 drafts.append(draft)
+                self.history.append(draft)
+            drafts += self.extra
+            self.extra = []
         return drafts
 
     def _at(self, tok: Token) -> Draft | None:
+        if _purpose(tok):  # "deployed troops to support the police": an aim, not an event
+            return None
         if tok.pos_ in VERB_POS:
             request = self._modal_request(tok)
             if request is not None:
@@ -220,6 +249,7 @@ class SentenceMatcher:
 
     def _verb_participants(self, draft: Draft, verb: Token, p: Pattern, extra: list[Token]) -> None:
         recip = p.has("recip")
+        strict = recip or p.has("needobj")
         skip = {t.i for t in extra}
         for obj in patients(verb):
             if obj.i in skip and p.kind == "VO":
@@ -228,11 +258,15 @@ class SentenceMatcher:
                     _add(draft.recipients, self.actors.phrase_actors(r, strict=True))
                 for r in prep_objects(obj, self.onto.recipient_preps(draft.type)):
                     _add(draft.recipients, self.actors.phrase_actors(r))
-                if recip:
-                    for r in prep_objects(obj, self.onto.partner_preps(draft.type)):
-                        _add(draft.actors, self.actors.phrase_actors(r))
+                if not draft.recipients and draft.type in REACTIONS:
+                    _add(draft.recipients, self._earlier_event_actors(obj, draft.actors))
+                for r in prep_objects(obj, self.onto.partner_preps(draft.type)):
+                    target = draft.actors if draft.type == "CONSULT" else draft.recipients
+                    _add(target, self.actors.phrase_actors(r))
+                if not recip:
+                    _add(draft.recipients, self.actors.phrase_actors(obj))
                 continue
-            _add(draft.recipients, self.actors.phrase_actors(obj, strict=recip))
+            _add(draft.recipients, self.actors.phrase_actors(obj, strict=strict))
         for r in prep_objects(verb, self.onto.recipient_preps(draft.type)):
             if r.head.i in skip and r.head.lower_ not in self.onto.recipient_preps(draft.type):
                 continue
@@ -241,7 +275,53 @@ class SentenceMatcher:
             _add(draft.recipients, self.actors.phrase_actors(r, strict=recip))
         if recip:
             for r in prep_objects(verb, self.onto.partner_preps(draft.type)):
-                _add(draft.actors, self.actors.phrase_actors(r))
+                target = (
+                    draft.actors if draft.type == "CONSULT" or r.head.lower_ != "with" else draft.recipients
+                )
+                _add(target, self.actors.phrase_actors(r))
+        if not draft.recipients and draft.type in REACTIONS:
+            for obj in patients(verb):
+                _add(draft.recipients, self._earlier_event_actors(obj, draft.actors))
+        if not draft.recipients and not recip:
+            self._recipients_in_object(draft, verb, extra)
+
+    def _recipients_in_object(self, draft: Draft, verb: Token, extra: list[Token]) -> None:
+        """Recipients the parser hung inside the object or the pattern's own phrase.
+
+        "cut its electricity supply to Niger", "withdrawing from the agreement with Iran",
+        "extradited the trafficker known as Otoniel to the US", "sanctions that ban North Korean exports".
+        """
+        preps = [x for x in self.onto.recipient_preps(draft.type) if x != "with"] + ["with"] * (
+            draft.type in ("SANCTION", "REJECT")
+        )
+        holders = [o for o in patients(verb) if not self.actors.head_actors(o)]
+        holders += [g for t in extra if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
+        holders += [t for t in extra if t.dep_ in ("dobj", "nsubjpass")]
+        for obj in holders:
+            for r in prep_objects(obj, preps):
+                _add(draft.recipients, self.actors.phrase_actors(r, strict=True))
+        if draft.recipients:
+            return
+        for obj in holders:
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "relcl") and clause.pos_ in VERB_POS:
+                    for r in prep_objects(clause, preps):
+                        _add(draft.recipients, self.actors.phrase_actors(r, strict=True))
+                    for r in patients(clause):
+                        if r is not obj:
+                            _add(draft.recipients, self.actors.phrase_actors(r))
+
+    def _earlier_event_actors(self, noun: Token, exclude: list[str]) -> list[str]:
+        """Who did the earlier event a reaction names ("condemned the detentions" -> the detainers)."""
+        hit = self.noun_hit(noun)
+        if hit is None or hit[0].type is None:
+            return []
+        if any(self.actors.phrase_actors(c, strict=True) for c in noun.children if c.dep_ == "poss"):
+            return []
+        for earlier in reversed(self.history):
+            if earlier.type == hit[0].type and earlier.actors and not set(earlier.actors) & set(exclude):
+                return list(earlier.actors)
+        return []
 
     # ------------------------------------------------------------------ light verbs and event nouns
     def _light_patterns(self, tok: Token) -> list[Pattern]:
@@ -273,14 +353,17 @@ class SentenceMatcher:
         return [t for b in base for t in coordinated(b)]
 
     def _noun_or_onset(self, noun: Token) -> tuple[tuple[Pattern, list[Token]], Token, bool] | None:
-        """The event noun at ``noun``, or behind an onset noun ("the start of talks")."""
+        """The event noun at ``noun``, behind an onset noun ("the start of talks"), or behind a
+        container ("a package of sanctions", "$30 million in aid")."""
         hit = self.noun_hit(noun)
-        onset = self.lex.has("B", noun.lemma_.lower())
-        if onset:
-            for inner in prep_objects(noun, ("of",)):
+        lemma = noun.lemma_.lower()
+        onset = [b for b in self.lex.get("B", lemma) if not b.has("container")]
+        container = [b for b in self.lex.get("B", lemma) if b.has("container")]
+        if onset or container or (hit is None and (noun.like_num or noun.ent_type_ == "MONEY")):
+            for inner in prep_objects(noun, ("of", "in")):
                 inner_hit = self.noun_hit(inner)
                 if inner_hit is not None:
-                    return inner_hit, inner, True
+                    return inner_hit, inner, bool(onset)
         if hit is not None:
             return hit, noun, False
         return None
@@ -315,17 +398,33 @@ class SentenceMatcher:
 
     # ------------------------------------------------------------------ frames
     def _governed(self, tok: Token) -> tuple[Draft | None, bool]:
-        """The event governed by a framing word: (draft or None, whether a clause/object is governed)."""
+        """The event governed by a framing word: (draft or None, whether a clause/object is governed).
+
+        Further events coordinated with the first ("agreed to disband and hand over weapons")
+        are left in ``self.pending`` for the caller to frame the same way.
+        """
         clause = False
+        self.pending = []
         for child in tok.children:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in VERB_POS:
                 clause = True
-                if child.i in self.consumed:
-                    continue
-                inner = self._modal_request(child) or self._verb_event(child)
-                if inner is not None:
-                    return inner, True
+                found: list[Draft] = []
+                for verb in coordinated(child):
+                    if verb.i in self.consumed:
+                        continue
+                    inner = self._modal_request(verb) or self._verb_event(verb)
+                    if inner is not None:
+                        found.append(inner)
+                if found:
+                    self.pending = found[1:]
+                    return found[0], True
         objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+        for obj in list(objs):  # "has no plans to provide aid"
+            for clause in obj.children:
+                if clause.dep_ == "acl" and clause.pos_ in VERB_POS and clause.i not in self.consumed:
+                    inner = self._verb_event(clause)
+                    if inner is not None:
+                        return inner, True
         objs += [
             g
             for c in tok.children
@@ -345,6 +444,11 @@ class SentenceMatcher:
     def _frame(self, p: Pattern, tok: Token, trigger: list[Token], actors: list[str]) -> Draft | None:
         inner, clause = self._governed(tok)
         assert p.type is not None
+        if inner is not None and p.type == "REJECT" and modality(tok).negated:
+            # "did not rule out sanctions": keeping an option open is an intention, not a refusal
+            draft = self._recode("AGREE", inner, trigger, actors, [])
+            draft.hypothetical = True
+            return draft
         own_objects: list[str] = []
         for obj in patients(tok):
             if inner is None or obj not in inner.trigger:
@@ -356,7 +460,15 @@ class SentenceMatcher:
                 return None
             draft = self._draft(p, trigger, tok, actors)
             draft.recipients = own_objects
+            if not own_objects:
+                for child in tok.children:
+                    if child.dep_ in ("xcomp", "ccomp") and child.pos_ in VERB_POS:
+                        for obj in patients(child) + prep_objects(child, ("on", "against", "to", "with")):
+                            _add(draft.recipients, self.actors.phrase_actors(obj))
             return draft
+        pending, self.pending = self.pending, []
+        for other in pending:
+            self.extra.append(self._recode(p.type, other, trigger, actors, own_objects, frame_pattern=p))
         return self._recode(p.type, inner, trigger, actors, own_objects, frame_pattern=p)
 
     def _recode(
@@ -370,8 +482,15 @@ class SentenceMatcher:
     ) -> Draft:
         """Recode ``inner`` as the frame ``outer`` says ("agreed to meet" -> AGREE 036)."""
         frame = self.onto.frame(outer, inner.type)
+        if frame_pattern is not None and frame_pattern.has("decide") and inner.type not in COOPERATIVE:
+            frame = None
         anchor = trigger[0]
-        others = [a for a in [*inner.actors, *inner.recipients] if a not in actors]
+        own = {self.actors.country(a) for a in actors} - {None}
+        others = [
+            a
+            for a in [*inner.actors, *inner.recipients]
+            if a not in actors and self.actors.country(a) not in own
+        ]
         if frame is None:  # e.g. "plans to attack": the event itself, as an intention
             inner.hypothetical = True
             inner.trigger = [*trigger, *inner.trigger]
@@ -386,7 +505,7 @@ class SentenceMatcher:
                 dict.fromkeys([*(frame_pattern.contexts if frame_pattern else ()), *inner.contexts])
             ),
             cameo=frame.cameo,
-            actors=list(actors) or list(inner.actors),
+            actors=list(actors),
             recipients=list(recipients),
             trigger=[*trigger, *inner.trigger],
             anchor=anchor,
@@ -513,6 +632,48 @@ class SentenceMatcher:
             pattern=p,
             modality=modality(anchor),
         )
+
+
+TIME_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "day",
+        "eve",
+        "morning",
+        "evening",
+        "night",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "occasion",
+        "anniversary",
+        "sideline",
+        "sidelines",
+    }
+)
+
+
+def _purpose(tok: Token) -> bool:
+    return (
+        tok.dep_ in ("advcl", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
+def _temporal(prep: Token) -> bool:
+    """A preposition introducing a time ("on Tuesday", "on the eve of"), not a participant."""
+    for pobj in prep.children:
+        if pobj.dep_ == "pobj" and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in TIME_WORDS):
+            return True
+    return False
 
 
 def _depth(tok: Token) -> tuple[int, int]:

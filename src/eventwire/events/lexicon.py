@@ -22,7 +22,21 @@ DATA = "eventwire.events.data"
 #: Pattern kinds: see the header of data/lexicon.tsv.
 KINDS = frozenset({"V", "VO", "N", "A", "L", "F", "S", "M", "B"})
 EVENT_KINDS = frozenset({"V", "VO", "N", "A", "M"})
-FLAGS = frozenset({"recip", "frame", "intent", "recv", "subj", "report", "weak"})
+FLAGS = frozenset(
+    {
+        "recip",
+        "frame",
+        "intent",
+        "decide",
+        "recv",
+        "subj",
+        "report",
+        "container",
+        "needobj",
+        "objactor",
+        "weak",
+    }
+)
 COLUMNS = ("kind", "pattern", "type", "mode", "context", "cameo", "flags")
 
 
@@ -45,7 +59,9 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 1 + len(self.comps) + len(self.preps) + len(self.mods) + (2 if self.obj else 0)
+        pobjs = sum(1 for _, pobj in self.preps if pobj)
+        extra = (2 if self.obj else 0) + (1 if "objactor" in self.flags else 0)
+        return 1 + len(self.comps) + len(self.preps) + pobjs + len(self.mods) + extra
 
     def has(self, flag: str) -> bool:
         return flag in self.flags

@@ -43,6 +43,8 @@ def _negated(tok: Token) -> bool:
             and any(g.lower_ == "no" for g in child.children)
         ):
             return True
+        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True  # "has no plans to"
     return False
 
 
@@ -51,7 +53,7 @@ def _future(tok: Token) -> tuple[bool, bool]:
     for child in tok.children:
         if child.dep_ in ("aux", "auxpass"):
             word = child.lower_
-            if word in FUTURE:
+            if word in FUTURE or (word == "would" and _reported(tok)):
                 future = True
             elif word in MODAL:
                 modal = True
@@ -61,6 +63,18 @@ def _future(tok: Token) -> tuple[bool, bool]:
     if tok.dep_ == "xcomp" and head.lemma_.lower() in ("go", "set", "due", "expect", "schedule") and going:
         future = True
     return future, modal
+
+
+def _reported(tok: Token) -> bool:
+    """Inside a reported clause ("said the US would provide tanks"): "would" is the future there."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ == "ccomp":
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _conditional(tok: Token) -> bool:

@@ -28,6 +28,7 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, layer: ActorLayer) -> None:
         self.layer = layer
+        self.actors = layer.by_id()
         self.by_token: dict[int, list[str]] = {}
         for start, end, actor_id in layer.mention_index():
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -37,6 +38,10 @@ class ActorIndex:
                 ids = self.by_token.setdefault(tok.i, [])
                 if actor_id not in ids:
                     ids.append(actor_id)
+
+    def country(self, actor_id: str) -> str | None:
+        actor = self.actors.get(actor_id)
+        return actor.country if actor is not None else None
 
     def head_actors(self, tok: Token) -> list[str]:
         """Actors of the noun phrase headed by ``tok`` (the head, or its compound/flat name parts)."""
@@ -69,19 +74,33 @@ class ActorIndex:
         return out
 
     def _inside(self, head: Token) -> list[str]:
+        """Actors named inside a noun phrase: its modifiers, possessors and "of" phrases.
+
+        Other prepositional phrases ("at his home", "on Ukraine") say where or what about, not who.
+        """
         out: list[str] = []
-        stack = [
-            c
-            for c in head.children
-            if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct")
-        ]
+        stack = [c for c in head.children if _inner(c)]
         while stack:
             t = stack.pop()
             if t.i in self.by_token:
                 _extend(out, self.by_token[t.i])
-            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
+            stack.extend(c for c in t.children if _inner(c))
         order = {a: min((i for i, ids in self.by_token.items() if a in ids), default=0) for a in out}
         return sorted(out, key=lambda a: order[a])
+
+
+INNER_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "appos", "pobj", "nummod", "flat", "npadvmod", "conj"}
+)
+
+
+def _inner(tok: Token) -> bool:
+    if tok.dep_ == "prep":
+        # "the presidents of Russia", "the airport in Asmara"; not "at his home"
+        return tok.lower_ == "of" or (
+            tok.lower_ == "in" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in tok.children)
+        )
+    return tok.dep_ in INNER_DEPS
 
 
 def _extend(out: list[str], ids: Iterable[str]) -> None:
@@ -121,6 +140,8 @@ def subjects(verb: Token) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the US, imposing sanctions"
         return [verb.head]
+    if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "responded by breaking off relations"
+        return subjects(verb.head.head) if verb.head.head.pos_ in ("VERB", "AUX") else []
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "xcomp":
