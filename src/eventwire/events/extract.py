@@ -408,21 +408,21 @@ class SentenceMatcher:
         for child in tok.children:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in VERB_POS:
                 clause = True
-                found: list[Draft] = []
+                drafts: list[Draft] = []
                 for verb in coordinated(child):
                     if verb.i in self.consumed:
                         continue
                     inner = self._modal_request(verb) or self._verb_event(verb)
                     if inner is not None:
-                        found.append(inner)
-                if found:
-                    self.pending = found[1:]
-                    return found[0], True
+                        drafts.append(inner)
+                if drafts:
+                    self.pending = drafts[1:]
+                    return drafts[0], True
         objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
         for obj in list(objs):  # "has no plans to provide aid"
-            for clause in obj.children:
-                if clause.dep_ == "acl" and clause.pos_ in VERB_POS and clause.i not in self.consumed:
-                    inner = self._verb_event(clause)
+            for acl in obj.children:
+                if acl.dep_ == "acl" and acl.pos_ in VERB_POS and acl.i not in self.consumed:
+                    inner = self._verb_event(acl)
                     if inner is not None:
                         return inner, True
         objs += [
