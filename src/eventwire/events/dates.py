@@ -71,6 +71,7 @@ class DatePatterns:
     """The compiled patterns, month and weekday names, number words and historical cues."""
 
     patterns: tuple[_Pattern, ...]
+    any_pattern: re.Pattern[str]  # all patterns in one alternation: one pass tells whether any matches
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, int]
@@ -96,6 +97,7 @@ class DatePatterns:
             month_alt = "|".join(sorted(months, key=len, reverse=True))
             day_alt = "|".join(days)
             patterns = []
+            sources = []
             for entry in data["pattern"]:
                 if entry["resolve"] not in RESOLVERS:
                     raise DataError(
@@ -103,6 +105,7 @@ class DatePatterns:
                         f"use one of {', '.join(RESOLVERS)}"
                     )
                 source = entry["regex"].replace("{MONTH}", month_alt).replace("{WEEKDAY}", day_alt)
+                sources.append(re.sub(r"\(\?P<\w+>", "(?:", source))
                 patterns.append(
                     _Pattern(
                         entry["name"],
@@ -115,6 +118,7 @@ class DatePatterns:
             anaphoric = "|".join(re.escape(c) for c in data["anaphoric"])
             return cls(
                 patterns=tuple(patterns),
+                any_pattern=re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE),
                 months=months,
                 weekdays={d: i for i, d in enumerate(days)},
                 numbers={str(k).replace("-", " "): int(v) for k, v in data["numbers"].items()},
@@ -171,7 +175,8 @@ class DateResolver:
     def _candidates(self, sent: Span, sent_text: str, trigger: Token) -> list[_Candidate]:
         found: list[_Candidate] = []
         base = sent.start_char
-        for pattern in self.patterns.patterns:
+        patterns = self.patterns.patterns if self.patterns.any_pattern.search(sent_text) else ()
+        for pattern in patterns:
             for m in pattern.regex.finditer(sent_text):
                 if not _names_capitalized(m):
                     continue
