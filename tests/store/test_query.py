@@ -64,3 +64,31 @@ def test_statements_by_speaker(store):
     rows = q.statements(store, speaker="putin")
     assert len(rows) == 1 and rows[0]["cue"] == "said" and rows[0]["outlet"] == "Alpha News"
     assert q.statements(store, speaker="nobody") == []
+
+
+def test_articles_listing_and_filters(store):
+    rows = q.articles(store)
+    assert [r["outlet"] for r in rows] == ["Alpha News", "Beta Wire", "Alpha News"]  # newest first
+    assert rows[0]["events"] == 1 and "text" not in rows[0]
+    assert len(q.articles(store, outlet="alpha")) == 2
+    assert len(q.articles(store, text="stalling")) == 1
+    assert len(q.articles(store, since="2025-02-13", until="2025-02-13")) == 1
+    assert len(q.articles(store, limit=1, offset=2)) == 1
+
+
+def test_actor_page_data(store):
+    page = q.actor(store, "kb:putin")
+    assert page is not None and page["actor"]["name"] == "Vladimir Putin" and page["actor"]["articles"] == 3
+    assert {e["type"] for e in page["events_as_actor"]} == {"CONSULT"}
+    assert {e["type"] for e in page["events_as_recipient"]} == {"CONSULT", "ACCUSE"}
+    assert len(page["statements"]) == 1
+    assert q.actor(store, "kb:nobody") is None
+
+
+def test_dyads_count_linked_events(store):
+    rows = q.dyads(store)
+    assert {(r["actor"], r["recipient"], r["type"], r["events"]) for r in rows} == {
+        ("Donald Trump", "Vladimir Putin", "CONSULT", 1),
+        ("Volodymyr Zelensky", "Vladimir Putin", "ACCUSE", 1),
+    }
+    assert q.dyads(store, q.EventFilter(type="ACCUSE"))[0]["actor"] == "Volodymyr Zelensky"

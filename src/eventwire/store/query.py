@@ -7,8 +7,11 @@ substring matches.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
+
+import pyarrow as pa
 
 from ..errors import ConfigError
 from .db import Store
@@ -180,3 +183,101 @@ def rejected(store: Store, reason: str | None = None, limit: int = 1000) -> list
 def article(store: Store, article_id: str) -> dict[str, Any] | None:
     rows = store.query("SELECT * FROM articles WHERE id = ?", [article_id])
     return rows[0] if rows else None
+
+
+def articles(
+    store: Store,
+    outlet: str | None = None,
+    text: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Articles (without their text) with counts of actors, events and statements, newest first."""
+    where, params = [], []
+    if outlet:
+        where.append("a.outlet ILIKE ? ESCAPE '\\'")
+        params.append(_like(outlet))
+    if text:
+        where.append("(a.text ILIKE ? ESCAPE '\\' OR a.title ILIKE ? ESCAPE '\\')")
+        params.extend([_like(text), _like(text)])
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(a.published, 1, length(?)) <= ?")
+        params.extend([until, until])
+    sql = (
+        "SELECT a.id, a.title, a.outlet, a.url, a.published, a.language, a.translation_source, "
+        "a.translation_service, a.source, a.words, "
+        "(SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS actors, "
+        "(SELECT count(*) FROM events x WHERE x.article_id = a.id) AS events, "
+        "(SELECT count(*) FROM statements x WHERE x.article_id = a.id) AS statements "
+        "FROM articles a"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?"
+    )
+    return store.query(sql, [*params, limit, offset])
+
+
+def actor(store: Store, canonical: str, limit: int = 200) -> dict[str, Any] | None:
+    """One actor across articles: identity, latest role, events as actor and as recipient, statements."""
+    found = store.query(
+        "SELECT canonical, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country, "
+        "any_value(sector) AS sector, any_value(kb_id) AS kb_id, any_value(entry) AS entry, "
+        "any_value(ac.role ORDER BY a.published DESC NULLS LAST) AS role, "
+        "count(DISTINCT ac.article_id) AS articles "
+        "FROM actors ac JOIN articles a ON a.id = ac.article_id WHERE canonical = ? GROUP BY canonical",
+        [canonical],
+    )
+    if not found:
+        return None
+    role_events = (
+        "SELECT DISTINCT le.id, le.type, le.date, le.actor, le.recipient, le.num_mentions, le.num_sources "
+        "FROM linked_events le JOIN event_links l ON l.linked_id = le.id "
+        "JOIN events e USING (article_id, event_id) "
+        "JOIN actors ac ON ac.article_id = e.article_id AND list_contains(e.{role}, ac.actor_id) "
+        "WHERE ac.canonical = ? ORDER BY le.date DESC NULLS LAST, le.id LIMIT ?"
+    )
+    return {
+        "actor": found[0],
+        "events_as_actor": store.query(role_events.format(role="actor"), [canonical, limit]),
+        "events_as_recipient": store.query(role_events.format(role="recipient"), [canonical, limit]),
+        "statements": store.query(
+            "SELECT s.article_id, s.statement_id, s.kind, s.cue, s.content, s.content_start, s.content_end, "
+            "a.outlet, a.published FROM statements s JOIN articles a ON a.id = s.article_id "
+            "JOIN actors ac ON ac.article_id = s.article_id AND ac.actor_id = s.speaker "
+            "WHERE ac.canonical = ? ORDER BY a.published DESC NULLS LAST, s.article_id, s.content_start "
+            "LIMIT ?",
+            [canonical, limit],
+        ),
+    }
+
+
+def dyads(store: Store, f: EventFilter | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """Who acted on whom: (actor, recipient, type) with the number of linked events, most first.
+
+    Reciprocal events count once, under their participants in name order.
+    """
+    base = f or EventFilter()
+    ids = [r["id"] for r in events(store, dataclasses.replace(base, limit=1_000_000, offset=0))]
+    if not ids:
+        return []
+    store.conn.register("_dyad_ids", pa.table({"id": pa.array(ids, pa.string())}))
+    try:
+        return store.query(
+            """SELECT src AS actor, dst AS recipient, type, count(*) AS events, sum(num_mentions) AS mentions
+               FROM (
+                 SELECT le.type, le.num_mentions, a.name AS src, r.name AS dst
+                 FROM linked_events le JOIN _dyad_ids USING (id),
+                      unnest(CASE WHEN le.reciprocal THEN list_sort(list_concat(le.actor, le.recipient))[1:1]
+                                  ELSE le.actor END) AS a(name),
+                      unnest(CASE WHEN le.reciprocal THEN list_sort(list_concat(le.actor, le.recipient))[2:]
+                                  ELSE le.recipient END) AS r(name)
+               )
+               GROUP BY ALL ORDER BY events DESC, actor, recipient, type LIMIT ?""",
+            [limit],
+        )
+    finally:
+        store.conn.unregister("_dyad_ids")
