@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import re
 import time
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -55,7 +56,7 @@ def event_filter(
         tidy, (actor, country, type, since, until, outlet, text)
     )
     for name, value in (("since", since), ("until", until)):
-        if value is not None and not _DATE.match(value):
+        if value is not None and not _valid_date(value):
             raise ConfigError(f"{name} must be a date like 2025-02-13 (or 2025-02, 2025), got {value!r}")
     if type is not None and type.upper() not in PLOVER_TYPES:
         raise ConfigError(
@@ -74,6 +75,18 @@ def event_filter(
         limit=limit,
         offset=offset,
     )
+
+
+def _valid_date(value: str) -> bool:
+    """An ISO date, or a year-month, or a year."""
+    if not _DATE.match(value):
+        return False
+    padded = value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
+    try:
+        date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return True
 
 
 def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
