@@ -83,7 +83,7 @@ HONORIFICS = frozenset(
     }
 )
 # Words before a capitalised name that make it a thing, not a person ("the Carl Vinson", "USS Carl Vinson").
-NOT_PERSON_BEFORE = frozenset({"the", "a", "an", "uss", "hms", "ins", "rfs"})
+NOT_PERSON_BEFORE = frozenset({"the", "a", "an", "uss", "hms", "ins", "rfs", "at", "near", "outside", "via"})
 _TITLE_ROLES = ("office", "role", "head")
 
 
@@ -280,6 +280,11 @@ class Context:
                 continue
             if a > 0 and self.lowers[a - 1] in NOT_PERSON_BEFORE:
                 continue
+            if a > 1 and self.lowers[a - 1] in ("'s", "’s") and self.doc[a - 2].pos_ == "NOUN":
+                continue  # "the airport's Abbey Gate": part of a thing
+            last = self.doc[b - 1]
+            if last.dep_ == "compound" and last.head.i >= b and last.head.pos_ == "NOUN":
+                continue  # "the Charles de Gaulle carrier group": a name used as a modifier
             if all(
                 self.is_name_word(i) or (a < i < b - 1 and self.lowers[i] in PARTICLES) for i in range(a, b)
             ):
