@@ -131,3 +131,18 @@ def test_bad_pattern_file() -> None:
         DatePatterns.parse("version = '1'\n", "mine.toml")
     good = DatePatterns.load()
     assert good.patterns and good.months["december"] == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On February 30 the talks resumed.",  # no such day
+        "The vote took place 99999 years ago.",
+        "The truce held in mid-Smarch.",
+        "It happened on the 45th of May 2020.",
+    ],
+)
+def test_impossible_dates_do_not_fail(date_of: Any, text: str) -> None:
+    doc_trigger = next(w for w in text.split() if w.isalpha() and w.islower() and len(w) > 3)
+    found = date_of(text, doc_trigger)
+    assert found.precision in ("day", "month", "year", "reported")

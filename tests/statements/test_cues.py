@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwire.errors import DataError
 from eventwire.options import Options
@@ -60,3 +62,23 @@ def test_quotes_pair_within_paragraphs() -> None:
     quotes = find_quotes(text)
     assert [text[q.start : q.end] for q in quotes] == ["yes", "no", "Open until the end"]
     assert [text[q.outer_start : q.outer_end] for q in quotes][:2] == ['"yes"', "“no”"]
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab "“”«»„\n,.')), max_size=60))
+def test_quotes_are_well_formed(text: str) -> None:
+    quotes = find_quotes(text)
+    last_end = 0
+    for q in quotes:
+        assert last_end <= q.outer_start <= q.start <= q.end <= q.outer_end <= len(text)
+        assert "\n" not in text[q.outer_start : q.outer_end]
+        last_end = q.outer_end
+
+
+@pytest.mark.parametrize(
+    "text", ["", "\n\n", '"', '""', '"unclosed quote, he said', "- \n-", "?", "«»", "said said said."]
+)
+def test_odd_texts_do_not_fail(text: str, nlp: Any, layer_maker: Any) -> None:
+    finder = StatementFinder(Options())
+    found = finder.find(nlp(text), Article(id="t", text=text), layer_maker(text, {}))
+    for s in found:
+        assert 0 <= s.content.start <= s.content.end <= len(text)
