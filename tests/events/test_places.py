@@ -115,3 +115,23 @@ def test_own_city_names_beat_old_alternate_names(resolver: PlaceResolver) -> Non
     assert new_delhi is not None and new_delhi.name == "New Delhi"
     bombay = gaz.lookup("Bombay")
     assert bombay is not None and (bombay.name, bombay.country) == ("Mumbai", "IND")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "They discussed several issues, the main of which was the settlement of the conflict in Ukraine.",
+            None,
+        ),
+        (
+            "The president agreed to receive officials who negotiate on topics including the war in Syria.",
+            None,
+        ),
+        ("The ministry announced the release in Belarus of an American.", "Belarus"),
+        ("A drone struck a building in Kyiv.", "Kyiv"),
+    ],
+)
+def test_without_a_trigger_nouns_place_only_their_objects(place_of: Any, text: str, name: str | None) -> None:
+    found = place_of(text)
+    assert (found["name"] if found else None) == name

@@ -161,7 +161,9 @@ class PlaceResolver:
             if self._located_object(head, _clause_head(trigger)):
                 return 2  # "struck a building in Kyiv", "met at the conference in Munich"
             return None  # "discussed the settlement of the conflict in Ukraine": places another noun
-        return 0 if head.pos_ in ("VERB", "AUX") else 1
+        if head.pos_ in ("VERB", "AUX"):
+            return 0
+        return 1 if self._located_object(head, head.head) else None
 
     def _located_object(self, noun: Token, clause: Token) -> bool:
         """The noun is the clause's direct object or itself the object of a locative preposition."""
