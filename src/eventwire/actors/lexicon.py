@@ -14,6 +14,7 @@ from typing import Any
 from .fuzzy import phonetic_key
 from .kb import KnowledgeBase, Office
 from .match import Trie, build_trie, plural
+from .russian import case_forms
 
 __all__ = ["HEAD_NOUNS", "Form", "Lexicon"]
 
@@ -62,6 +63,8 @@ class Lexicon:
         forms: list[tuple[str, Any]] = []
         for surface, kind, key in kb.aliases():
             forms.append((surface, Form(kind, key)))
+            for inflected in case_forms(surface, person=kind == "person"):  # "Путина", "Украине"
+                forms.append((inflected, Form(kind, key)))
         phrase_offices: dict[str, list[Office]] = defaultdict(list)
         for office in kb.offices.values():
             for phrase in {office.title.lower(), *(t.lower() for t in office.titles)}:
