@@ -273,3 +273,21 @@ def test_speaker_of_a_cue_under_a_passive_verb(run: Any) -> None:
     (st,) = reported(found)
     assert names[st.speaker or ""] == "Omar Haddad"
     assert st.content.text == "the army would withdraw"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # the parser hangs "stated" under "support": the report is still the whole rest of the sentence
+            "Haddad stated that the plan is unrealistic, the army does not support it and will not send troops.",
+            "the plan is unrealistic, the army does not support it and will not send troops",
+        ),
+        (
+            "Berg said that the border is closed, the talks have stalled and the envoy will leave.",
+            "the border is closed, the talks have stalled and the envoy will leave",
+        ),
+    ],
+)
+def test_a_report_of_several_clauses(run: Any, text: str, content: str) -> None:
+    found, _ = run(text)
+    assert [(s.kind, s.content.text) for s in found] == [("indirect", content)]
