@@ -130,7 +130,7 @@ def test_event_shared_by_two_outlets(page: Any, client: Any) -> None:
 
 def test_article_page_of_the_reference_article(page: Any, client: Any) -> None:
     ids = article_ids(client)
-    reference = [i for t, i in ids.items() if t.startswith("Putin and Trump")][0]
+    reference = next(i for t, i in ids.items() if t.startswith("Putin and Trump"))
     page.goto(f"/articles/{reference}")
     assert page.locator("#text .st-outlet").count() >= 5
     assert page.locator("#text .st-indirect, #text .st-direct").count() >= 3
@@ -155,7 +155,7 @@ def test_error_pages(page: Any) -> None:
 
 def test_nothing_from_an_article_executes(page: Any, client: Any) -> None:
     ids = article_ids(client)
-    xss = [i for t, i in ids.items() if t.startswith("<script>")][0]
+    xss = next(i for t, i in ids.items() if t.startswith("<script>"))
     for url in [f"/articles/{xss}", "/articles", "/", "/events", "/search?q=Abu+Dhabi", "/actors"]:
         page.goto(url)
         page.wait_for_load_state("load")

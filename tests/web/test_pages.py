@@ -56,7 +56,7 @@ def test_article_page_highlights_from_offsets(client: Any) -> None:
     assert re.search(r'<a class="trig t-[a-z]+" href="/events/le-[0-9a-f]+"', html)
     assert '<span class="st st-direct"' in html and "closer to peace" in html
     assert "Outlet&#39;s own claim" in html or "Outlet's own claim" in html  # legend
-    reference = [i for t, i in ids.items() if t.startswith("Putin and Trump")][0]
+    reference = next(i for t, i in ids.items() if t.startswith("Putin and Trump"))
     seed = client.get(f"/articles/{reference}").text
     assert '<span class="st st-outlet"' in seed and '<span class="st st-indirect"' in seed
     assert '<span class="uncoded"' in seed  # the machine-translation note

@@ -12,8 +12,8 @@ from .conftest import LOOPBACK, REMOTE, TOKEN, make_client
 from .test_api import assert_error
 
 NEW = {
-    "text": "Armenian Prime Minister Nikol Pashinyan met Georgian Prime Minister Irakli Kobakhidze in Tbilisi "
-    "on Wednesday.\nKobakhidze said that Georgia supported the peace process.\n",
+    "text": "Armenian Prime Minister Nikol Pashinyan met Georgian Prime Minister Irakli Kobakhidze "
+    "in Tbilisi on Wednesday.\nKobakhidze said that Georgia supported the peace process.\n",
     "title": "Pashinyan visits Tbilisi",
     "published": "2025-03-19",
     "outlet": "Test Courier",

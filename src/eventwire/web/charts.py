@@ -69,7 +69,6 @@ def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 240) ->
     """Stacked bars of linked events per day (or per month when the story spans over 90 days)."""
     tl = Timeline(width=width, height=height, plot_bottom=height - 40)
     dated = [r for r in rows if r.get("date")]
-    tl.undated = len(rows) - len(dated)
     tl.types = Counter(r["type"] for r in rows).most_common()
     dyad_counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for r in rows:
@@ -82,14 +81,18 @@ def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 240) ->
         {"actors": a, "recipients": b, "count": sum(c.values()), "types": c.most_common()}
         for (a, b), c in ranked
     ]
-    if not dated:
-        return tl
-    days = sorted({r["date"][:10] for r in dated})
+    days = sorted({r["date"][:10] for r in dated if len(r["date"]) >= 10})
     tl.bucket = "month" if len(days) > 1 and _span_days(days[0], days[-1]) > 90 else "day"
+    # A date less precise than the bucket (a month in a daily chart, a year) cannot be placed on the axis.
+    width_of = 10 if tl.bucket == "day" else 7
+    placed = [r for r in dated if len(r["date"]) >= width_of]
+    tl.undated = len(rows) - len(placed)
+    if not placed:
+        return tl
     buckets: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in dated:
+    for r in placed:
         buckets[_bucket_of(r["date"], tl.bucket)][r["type"]] += 1
-    labels = sorted(buckets)
+    labels = _all_buckets(sorted(buckets), tl.bucket)
     tl.max_count = max(sum(c.values()) for c in buckets.values())
     left, right = 40, width - 10
     slot = (right - left) / len(labels)
@@ -124,6 +127,20 @@ def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 240) ->
         (round(tl.plot_bottom - plot_h * v / tl.max_count, 1), v) for v in range(0, tl.max_count + 1, y_step)
     ]
     return tl
+
+
+def _all_buckets(present: list[str], bucket: str) -> list[str]:
+    """Every day (or month) from the first to the last present one, so gaps show as gaps."""
+    from datetime import date, timedelta
+
+    try:
+        if bucket == "day":
+            first, last = date.fromisoformat(present[0]), date.fromisoformat(present[-1])
+            return [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+        (y0, m0), (y1, m1) = (tuple(map(int, p.split("-"))) for p in (present[0], present[-1]))
+        return [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(y0 * 12 + m0 - 1, y1 * 12 + m1)]
+    except ValueError:
+        return present
 
 
 def _span_days(a: str, b: str) -> int:
@@ -168,11 +185,12 @@ class Edge:
 class Network:
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
-    size: int = 640
+    width: int = 900
+    height: int = 620
     hidden: int = 0  # actors left out to keep the drawing readable
 
 
-def network(pairs: list[dict[str, Any]], max_nodes: int = 24, size: int = 640) -> Network:
+def network(pairs: list[dict[str, Any]], max_nodes: int = 24, width: int = 900, height: int = 620) -> Network:
     """A circular layout of the actors in ``pairs`` (from :func:`eventwire.web.queries.dyads`)."""
     degree: Counter[str] = Counter()
     names: dict[str, str] = {}
@@ -182,18 +200,18 @@ def network(pairs: list[dict[str, Any]], max_nodes: int = 24, size: int = 640) -
         names[p["source"]] = p["source_name"]
         names[p["target"]] = p["target_name"]
     keep = [k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:max_nodes]]
-    net = Network(size=size, hidden=max(len(degree) - len(keep), 0))
+    net = Network(width=width, height=height, hidden=max(len(degree) - len(keep), 0))
     if not keep:
         return net
-    c = size / 2
-    radius = size / 2 - 130
+    cx, cy = width / 2, height / 2
+    radius = min(height / 2 - 40, width / 2 - 190)
     top = max(degree[k] for k in keep)
     nodes: dict[str, Node] = {}
     for i, key in enumerate(keep):
         angle = 2 * math.pi * i / len(keep) - math.pi / 2
-        x, y = c + radius * math.cos(angle), c + radius * math.sin(angle)
+        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         r = 6 + 10 * math.sqrt(degree[key] / top)
-        lx, ly = c + (radius + r + 8) * math.cos(angle), c + (radius + r + 8) * math.sin(angle)
+        lx, ly = cx + (radius + r + 8) * math.cos(angle), cy + (radius + r + 8) * math.sin(angle)
         anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
         nodes[key] = Node(
             key,
