@@ -279,7 +279,8 @@ def test_speaker_of_a_cue_under_a_passive_verb(run: Any) -> None:
     ("text", "content"),
     [
         (  # the parser hangs "stated" under "support": the report is still the whole rest of the sentence
-            "Haddad stated that the plan is unrealistic, the army does not support it and will not send troops.",
+            "Haddad stated that the plan is unrealistic, the army does not support it "
+            "and will not send troops.",
             "the plan is unrealistic, the army does not support it and will not send troops",
         ),
         (
