@@ -98,7 +98,11 @@ class ActorResolver:
         tokenizer: Any = spacy.blank("en").tokenizer
 
         def tokenize(texts: list[str]) -> list[list[str]]:
-            return [[t.text for t in doc] for doc in tokenizer.pipe(texts)]
+            # plain words split on spaces exactly as the tokenizer would; the rest goes through it
+            out: list[list[str] | None] = [t.split() if t.replace(" ", "").isalpha() else None for t in texts]
+            rest = [t for t, o in zip(texts, out, strict=True) if o is None]
+            done = iter([[tok.text for tok in doc] for doc in tokenizer.pipe(rest)])
+            return [o if o is not None else next(done) for o in out]
 
         self.lexicon = Lexicon.build(kb, tokenize)
 
