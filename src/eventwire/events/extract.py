@@ -126,12 +126,15 @@ class SentenceMatcher:
                 ):
                     found = c
                     break
-            if found is None and prep == "to" and p.kind == "V":
-                # "committed to work", "agreed to talks": an infinitive serves as well as a phrase
-                found = next(
-                    (c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)),
-                    None,
-                )
+            # "committed to work", "agreed to talks": an infinitive serves as well as a phrase
+            # (and stays free for the frame to code)
+            if (
+                found is None
+                and prep == "to"
+                and p.kind == "V"
+                and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in children)
+            ):
+                continue
             if found is None:
                 return None
             extra.append(found)
@@ -176,12 +179,13 @@ class SentenceMatcher:
         return None
 
     def _best(self, kinds: tuple[str, ...], tok: Token) -> tuple[Pattern, list[Token]] | None:
-        lemma = tok.lemma_.lower()
         candidates: list[Pattern] = []
         for kind in kinds:
-            candidates += self.lex.get(kind, lemma)
-            if lemma != tok.lower_:
-                candidates += self.lex.get(kind, tok.lower_)
+            for key in lemma_keys(tok):
+                found = self.lex.get(kind, key)
+                if found:
+                    candidates += found
+                    break
         candidates.sort(key=lambda p: (-p.specificity, p.has("weak")))
         for p in candidates:
             extra = self._satisfied(p, tok)
@@ -267,6 +271,9 @@ class SentenceMatcher:
                     _add(draft.recipients, self.actors.phrase_actors(obj))
                 continue
             _add(draft.recipients, self.actors.phrase_actors(obj, strict=strict))
+            if self.noun_hit(obj) is not None:  # "hosted negotiations between Russia and Ukraine"
+                for r in prep_objects(obj, ("between", "among", "with")):
+                    _add(draft.recipients, self.actors.phrase_actors(r))
         for r in prep_objects(verb, self.onto.recipient_preps(draft.type)):
             if r.head.i in skip and r.head.lower_ not in self.onto.recipient_preps(draft.type):
                 continue
@@ -325,7 +332,11 @@ class SentenceMatcher:
 
     # ------------------------------------------------------------------ light verbs and event nouns
     def _light_patterns(self, tok: Token) -> list[Pattern]:
-        return [p for p in self.lex.get("L", tok.lemma_.lower()) if self._satisfied(p, tok) is not None]
+        return [
+            p
+            for p in [p for key in lemma_keys(tok)[:2] for p in self.lex.get("L", key)]
+            if self._satisfied(p, tok) is not None
+        ]
 
     def _light_event(self, verb: Token) -> Draft | None:
         for lp in self._light_patterns(verb):
@@ -558,16 +569,19 @@ class SentenceMatcher:
         if adj.dep_ == "amod" and adj.i > head.i:  # "called Ukraine's accession to NATO unlikely"
             t = head
             for _ in range(6):
-                if t.dep_ in ("dobj", "conj") and self._is_judging(t.head):
+                if t.dep_ in ("dobj", "conj", "oprd") and self._is_judging(t.head):
                     return self._subject_actors(t.head), [t], t.head
-                if t.dep_ in ("dobj", "pobj", "prep", "conj") and t.head is not t:
+                if t.dep_ in ("dobj", "pobj", "prep", "conj", "oprd") and t.head is not t:
                     t = t.head
                     continue
                 break
         return [], [], adj
 
     def _is_judging(self, tok: Token) -> bool:
-        return any(self._satisfied(p, tok) is not None for p in self.lex.get("F", tok.lemma_.lower()))
+        return any(
+            self._satisfied(p, tok) is not None
+            for p in [p for key in lemma_keys(tok)[:2] for p in self.lex.get("F", key)]
+        )
 
     # ------------------------------------------------------------------ obligation in reported speech
     def _modal_request(self, verb: Token) -> Draft | None:
@@ -658,6 +672,22 @@ TIME_WORDS = frozenset(
         "sidelines",
     }
 )
+
+
+def lemma_keys(tok: Token) -> list[str]:
+    """Lemmas to look a token up by: the model's, then the word itself, then regular inflections
+    undone (the small English model lemmatizes "staged" as "stag")."""
+    word = tok.lower_
+    keys = [tok.lemma_.lower(), word]
+    if tok.tag_ in ("VBD", "VBN") and word.endswith("ed"):
+        keys += [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
+    elif tok.tag_ == "VBG" and word.endswith("ing"):
+        keys += [word[:-3] + "e", word[:-3]]
+    elif tok.tag_ == "VBZ" and word.endswith("s"):
+        keys += [word[:-1], word[:-2]]
+    elif tok.tag_ == "NNS" and word.endswith("s"):
+        keys += [word[:-1], word[:-2] + "y" if word.endswith("ies") else word[:-2]]
+    return list(dict.fromkeys(keys))
 
 
 def _purpose(tok: Token) -> bool:
