@@ -35,6 +35,10 @@ class Options:
     kb_files: tuple[Path, ...] = ()
     #: Extra event-lexicon files that add patterns.
     lexicon_files: tuple[Path, ...] = ()
+    #: Extra statement-cue files (same columns as the packaged cues.tsv) that add reporting verbs.
+    statement_cue_files: tuple[Path, ...] = ()
+    #: Cities smaller than this are not taken as event locations (None: the packaged default).
+    place_min_population: int | None = None
     #: Events coded below this confidence are dropped.
     min_confidence: float = 0.0
     #: Let fuzzy name matching resolve mistransliterated names (with context support).
@@ -74,7 +78,7 @@ class Options:
 
 def _coerce(changes: dict[str, Any]) -> dict[str, Any]:
     out = dict(changes)
-    for key in ("kb_files", "lexicon_files"):
+    for key in ("kb_files", "lexicon_files", "statement_cue_files"):
         if key in out:
             value = out[key]
             if isinstance(value, (str, Path)):

@@ -103,7 +103,7 @@ def test_without_a_trigger_a_verb_attached_place_comes_first(place_of: Any) -> N
 
 
 def test_population_threshold_is_a_setting() -> None:
-    small = PlaceResolver(Options(extra={"place_min_population": 20_000_000}))
+    small = PlaceResolver(Options(place_min_population=20_000_000))
     assert small.gazetteer.lookup("Munich") is None
     assert small.gazetteer.lookup("Germany") is not None
 

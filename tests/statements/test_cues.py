@@ -45,7 +45,7 @@ def test_bad_cue_rows_name_the_line(row: str) -> None:
 def test_user_cue_file_adds_cues(tmp_path: Path, nlp: Any, layer_maker: Any) -> None:
     path = tmp_path / "mine.tsv"
     path.write_text("# my cues\nconcur\tverb\tclause\n", encoding="utf-8")
-    finder = StatementFinder(Options(extra={"statement_cue_files": [str(path)]}))
+    finder = StatementFinder(Options(statement_cue_files=(path,)))
     text = "Omar Haddad concurred that the plan was sound."
     layer = layer_maker(text, {"Omar Haddad": ["Omar Haddad"]}, ("Omar Haddad",))
     (st,) = finder.find(nlp(text), Article(id="t", text=text), layer)
@@ -54,7 +54,7 @@ def test_user_cue_file_adds_cues(tmp_path: Path, nlp: Any, layer_maker: Any) -> 
 
 def test_missing_user_cue_file_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"nothing\.tsv"):
-        CueLexicon.load(Options(extra={"statement_cue_files": str(tmp_path / "nothing.tsv")}))
+        CueLexicon.load(Options(statement_cue_files=(tmp_path / "nothing.tsv",)))
 
 
 def test_quotes_pair_within_paragraphs() -> None:

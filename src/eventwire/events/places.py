@@ -110,7 +110,7 @@ class PlaceResolver:
             default_population = int(settings["min_population"])
         except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
             raise DataError(f"eventwire/events/data/places_settings.toml is invalid ({exc!r})") from exc
-        self.min_population = int(options.extra.get("place_min_population", default_population))
+        self.min_population = options.place_min_population or default_population
         self._gazetteer: Gazetteer | None = None
 
     @property

@@ -1,14 +1,13 @@
 """The speech-cue lexicon: which words introduce reported speech, and what content they take.
 
 The cues live in ``data/cues.tsv`` (see the header of that file for its columns);
-users add their own with a file of the same columns (``Options.extra["statement_cue_files"]``).
+users add their own with a file of the same columns (``Options.statement_cue_files``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Literal
 
 from ..errors import DataError
@@ -44,12 +43,10 @@ class CueLexicon:
 
     @classmethod
     def load(cls, options: Options) -> CueLexicon:
-        """The packaged cues plus the user's files named in ``options.extra["statement_cue_files"]``."""
+        """The packaged cues plus the user's files named in ``options.statement_cue_files``."""
         packaged = resources.files("eventwire.statements").joinpath("data", "cues.tsv")
         cues = parse_cues(packaged.read_text(encoding="utf-8"), "eventwire/statements/data/cues.tsv")
-        extra = options.extra.get("statement_cue_files", ())
-        for path in [extra] if isinstance(extra, (str, Path)) else extra:
-            p = Path(path)
+        for p in options.statement_cue_files:
             try:
                 text = p.read_text(encoding="utf-8")
             except OSError as exc:
