@@ -8,6 +8,7 @@ test-artifacts/screenshots/.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,10 @@ from .conftest import article_ids
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+#: Set EVENTWIRE_DOC_IMAGES=1 to refresh the README's screenshots in docs/img/ as well.
+DOC_IMAGES = ROOT / "docs" / "img"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -65,11 +69,25 @@ def shot(page: Any, name: str, full: bool = True) -> Path:
     return path
 
 
+def doc_image(page: Any, name: str, width: int = 1100, height: int = 700) -> None:
+    """A small viewport-sized PNG for the docs (only when EVENTWIRE_DOC_IMAGES=1)."""
+    if os.environ.get("EVENTWIRE_DOC_IMAGES") != "1":
+        return
+    DOC_IMAGES.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": width, "height": height})
+    path = DOC_IMAGES / f"{name}.png"
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert path.stat().st_size < 200_000, f"{path} is {path.stat().st_size} bytes; keep docs images small"
+
+
 def test_walk_the_story(page: Any) -> None:
     page.goto("/")
     assert page.title() == "Story timeline · eventwire"
     assert page.locator("svg g.bar").count() >= 4
     shot(page, "01-timeline")
+    shot(page, "01-timeline-top", full=False)
+    doc_image(page, "timeline")
 
     # apply a filter: only Rubio's events
     page.fill("input[name=actor]", "Rubio")
@@ -137,6 +155,7 @@ def test_article_page_of_the_reference_article(page: Any, client: Any) -> None:
     assert page.locator("#text a.trig").count() >= 5
     shot(page, "12-reference-article")
     shot(page, "12-reference-article-top", full=False)
+    doc_image(page, "article", 1000, 600)
     # the legend hides a layer with the one script we ship
     page.uncheck("#legend input[data-layer=st-outlet]")
     assert "hide-st-outlet" in (page.locator("#text").get_attribute("class") or "")
