@@ -33,6 +33,7 @@ def test_bench_report_structure(tmp_path):
     }
     for r in rows:
         assert r["articles"] == r["size"] and r["words"] > 0 and r["peak_rss_mb"] > 0
+        assert r["cpu_seconds"] > 0 and r["words_per_cpu_s"] > 0
     words = {(r["phase"], r["size"]): r["words"] for r in rows}
     assert words[("bare", 8)] == words[("code", 8)] == words[("ingest", 8)]  # the same texts
     summary = report["summary"]

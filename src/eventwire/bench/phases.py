@@ -12,6 +12,7 @@ bounded batches; nothing holds the corpus.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Iterable, Iterator
@@ -59,6 +60,18 @@ def _work_code(articles: list[Article]) -> int:
     return sum(len(json.dumps(c.to_dict(), ensure_ascii=False)) for c in _STATE["coder"].code_many(articles))
 
 
+def _cpu_tree() -> float:
+    """CPU seconds (user + system) used so far by this process and its live children."""
+    import psutil
+
+    me = psutil.Process()
+    total = sum(me.cpu_times()[:2])
+    for child in me.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            total += sum(child.cpu_times()[:2])
+    return float(total)
+
+
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     batch: list[Any] = []
     for item in items:
@@ -93,7 +106,7 @@ def run_phase(
         if phase == "bare":
             nlp = _load_bare(options)
             startup = time.perf_counter() - t0
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), _cpu_tree()
             for _ in nlp.pipe((a.text for a in articles), batch_size=options.batch_size):
                 pass
         else:
@@ -101,7 +114,7 @@ def run_phase(
 
             coder = Coder(options)
             startup = time.perf_counter() - t0
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), _cpu_tree()
             for coded in coder.code_many(articles):
                 json.dumps(coded.to_dict(), ensure_ascii=False)
     else:
@@ -112,16 +125,25 @@ def run_phase(
         try:
             pool.warm_up()
             startup = time.perf_counter() - t0
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), _cpu_tree()
             batches: Iterable[Any] = _batches(articles, per_task)
             if phase == "bare":
                 batches = ([a.text for a in b] for b in batches)
             for _ in pool.map(batches):
                 pass
+            cpu = _cpu_tree() - c1
         finally:
             pool.close()
     seconds = time.perf_counter() - t1
-    return {"articles": tally[0], "words": tally[1], "seconds": seconds, "startup": startup}
+    if workers <= 1:
+        cpu = _cpu_tree() - c1
+    return {
+        "articles": tally[0],
+        "words": tally[1],
+        "seconds": seconds,
+        "startup": startup,
+        "cpu_seconds": cpu,
+    }
 
 
 def _ingest(
@@ -141,11 +163,12 @@ def _ingest(
         if hasattr(pool, "warm_up"):
             pool.warm_up()
         startup = time.perf_counter() - t0
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), _cpu_tree()
         with Store.open(db) as store:
             result = ingest(store, [corpus], options=options, workers=workers, pool=pool, command="bench")
             words = store.execute("SELECT coalesce(sum(words), 0) FROM articles")[0][0]
         seconds = time.perf_counter() - t1
+        cpu = _cpu_tree() - c1
     finally:
         pool.close()
     return {
@@ -153,5 +176,6 @@ def _ingest(
         "words": int(words),
         "seconds": seconds,
         "startup": startup,
+        "cpu_seconds": cpu,
         "rejected": result.rejected,
     }

@@ -115,6 +115,10 @@ def run_bench(
                         "articles_per_s": round(r["articles"] / r["seconds"], 2) if r["seconds"] else None,
                         "words_per_s": round(r["words"] / r["seconds"], 1) if r["seconds"] else None,
                         "peak_rss_mb": r["peak_rss_mb"],
+                        "cpu_seconds": round(r.get("cpu_seconds", 0.0), 3),
+                        "words_per_cpu_s": round(r["words"] / r["cpu_seconds"], 1)
+                        if r.get("cpu_seconds")
+                        else None,
                     }
                     results.append(row)
                     if progress:
@@ -155,8 +159,19 @@ def summarize(results: list[dict[str, Any]]) -> dict[str, Any]:
             bare, code, ing = (_find(results, p, size, n) for p in PHASES)
             if bare and code and bare["words_per_s"]:
                 ratio = code["words_per_s"] / bare["words_per_s"]
+                cpu_ratio = (
+                    round(code["words_per_cpu_s"] / bare["words_per_cpu_s"], 3)
+                    if code.get("words_per_cpu_s") and bare.get("words_per_cpu_s")
+                    else None
+                )
                 out["full_over_bare"].append(
-                    {"size": size, "workers": n, "ratio": round(ratio, 3), "ok": ratio >= 0.8}
+                    {
+                        "size": size,
+                        "workers": n,
+                        "ratio": round(ratio, 3),
+                        "ok": ratio >= 0.8,
+                        "cpu_ratio": cpu_ratio,
+                    }
                 )
             if bare and ing and bare["words_per_s"]:
                 out["ingest_over_bare"].append(
@@ -193,20 +208,21 @@ def format_report(report: dict[str, Any]) -> str:
     """The report as a readable table."""
     head = (
         f"{'phase':<7} {'size':>6} {'wk':>3} {'art/s':>8} {'words/s':>9} "
-        f"{'work s':>8} {'start s':>7} {'peak MB':>8}"
+        f"{'work s':>8} {'start s':>7} {'peak MB':>8} {'words/cpu-s':>11}"
     )
     lines = [head, "-" * len(head)]
     for r in report["results"]:
         lines.append(
             f"{r['phase']:<7} {r['size']:>6} {r['workers']:>3} {r['articles_per_s'] or 0:>8.1f} "
             f"{r['words_per_s'] or 0:>9.0f} {r['seconds']:>8.1f} {r['startup_seconds']:>7.1f} "
-            f"{r['peak_rss_mb']:>8.1f}"
+            f"{r['peak_rss_mb']:>8.1f} {r.get('words_per_cpu_s') or 0:>11.0f}"
         )
     s = report["summary"]
     lines.append("")
     for x in s["full_over_bare"]:
         mark = "ok" if x["ok"] else "BELOW 0.8"
-        lines.append(f"full/bare   size {x['size']:>6} workers {x['workers']}: {x['ratio']:.2f}  {mark}")
+        cpu = f"  (per CPU second: {x['cpu_ratio']:.2f})" if x.get("cpu_ratio") else ""
+        lines.append(f"full/bare   size {x['size']:>6} workers {x['workers']}: {x['ratio']:.2f}  {mark}{cpu}")
     for x in s["ingest_over_bare"]:
         lines.append(f"ingest/bare size {x['size']:>6} workers {x['workers']}: {x['ratio']:.2f}")
     for x in s["speedup"]:
