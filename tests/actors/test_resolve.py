@@ -221,3 +221,35 @@ def test_pronouns_follow_the_subject(coded_set: list[tuple[Path, dict[str, Any],
     coded = next(c for p, _, c in coded_set if p.stem == "nordic-nato-2022")
     assert "He" in mentions(coded, "Sauli Niinistö")
     assert "her" in mentions(coded, "Magdalena Andersson")
+
+
+def code_text(coder, text: str, date: str) -> CodedArticle:  # type: ignore[no-untyped-def]
+    return coder.code(Article(id="t", text=text, published=date))  # type: ignore[no-any-return]
+
+
+def test_common_words_are_not_names(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(
+        coder,
+        "Theresa May may step down in May 2019, and a bout of rain in china did not help.\n"
+        "The prime minister said she would stay. May said the talks were over.",
+        "2019-05-20",
+    )
+    may = actor(coded, "Theresa May")
+    texts = [m.text for m in may.mentions]
+    assert "may" not in texts and texts.count("May") == 1  # "May said", not "May 2019"
+    assert refers(coded, "The prime minister", "Theresa May")
+    assert {a.name for a in coded.actors if a.kind == "person"} == {"Theresa May"}
+    assert "China" not in {a.name for a in coded.actors}
+
+
+def test_the_same_title_names_different_people_at_different_dates(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "The US Secretary of State arrived in Kyiv on Tuesday."
+    assert refers(code_text(coder, text, "2018-06-12"), "The US Secretary of State", "Mike Pompeo")
+    assert refers(code_text(coder, text, "2022-03-05"), "The US Secretary of State", "Antony Blinken")
+    assert refers(code_text(coder, text, "2025-02-13"), "The US Secretary of State", "Marco Rubio")
+
+
+def test_possessor_of_a_title_is_mentioned_too(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(coder, "Trump's special envoy Steve Witkoff flew to Moscow.", "2025-02-11")
+    assert refers(coded, "Steve Witkoff", "Steve Witkoff")
+    assert refers(coded, "Trump", "Donald Trump")

@@ -112,7 +112,7 @@ class Context:
                 if t.idx < b and t.idx + len(t.text) > a:
                     excluded[t.i] = True
         hits = lexicon.trie.find(words, lowers, lambda i: not excluded[i])
-        hits = [h for h in hits if not any(excluded[h.start : h.end])]
+        hits = [h for h in (_proper(doc, words, h) for h in hits if not any(excluded[h.start : h.end])) if h]
         sent_of = [0] * len(doc)
         bounds = []
         for k, sent in enumerate(doc.sents):
@@ -482,6 +482,53 @@ class Context:
                     out.add(j)
                     j += 1
         return out
+
+
+_NAME_KINDS = frozenset({"person", "country", "capital", "demonym", "organization", "outlet"})
+_DATE_BEFORE = frozenset(
+    {
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "last",
+        "next",
+        "early",
+        "late",
+        "mid",
+        "from",
+        "this",
+        "of",
+        "before",
+        "after",
+        "during",
+        "through",
+    }
+)
+_NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _proper(doc: Doc, words: list[str], hit: Hit) -> Hit | None:
+    """Keep a name match only where the text writes it as a name: capitalised ("May", not "may";
+    "Bout", not "bout") and not a date ("in May 2019")."""
+    capitalised = any(w[:1].isupper() for w in words[hit.start : hit.end])
+    single_date = (
+        hit.end - hit.start == 1
+        and doc[hit.start].ent_type_ in _NOT_NAME_ENTS
+        and (
+            (hit.end < len(doc) and doc[hit.end].like_num)
+            or (hit.start > 0 and doc[hit.start - 1].lower_ in _DATE_BEFORE)
+        )
+    )
+    keep = tuple(
+        f
+        for f in hit.payloads
+        if f.kind not in _NAME_KINDS or (capitalised and not (single_date and f.kind == "person"))
+    )
+    if not keep:
+        return None
+    return hit if len(keep) == len(hit.payloads) else Hit(hit.start, hit.end, keep)
 
 
 def _initial(w: str) -> bool:

@@ -31,13 +31,19 @@ LOOKBACK = 2  # sentences
 def resolve_coreference(ctx: Context, findings: list[Finding], used: list[bool]) -> list[Finding]:
     out: list[Finding] = []
     excluded = _excluded_tokens(ctx)
-    # bare surnames of unknown people
+    # bare surnames of people already named: unknown people, and KB people whose surname alone is
+    # too common a word to be a KB alias ("May said ..." after "Theresa May")
     surnames: dict[str, Finding] = {}
+    kb = ctx.lexicon.kb
     for f in findings:
         if f.unknown is not None and f.unknown.kind == "person":
             parts = f.unknown.name.split()
-            if len(parts) >= 2:
-                surnames.setdefault(parts[-1], f)
+        elif f.kind == "person" and f.key in kb.people and f.how in ("name", "alias", "fuzzy"):
+            parts = kb.people[f.key].name.split()
+        else:
+            continue
+        if len(parts) >= 2 and parts[-1][:1].isupper():
+            surnames.setdefault(parts[-1], f)
     for i, word in enumerate(ctx.words):
         first = surnames.get(word)
         if (
@@ -50,6 +56,8 @@ def resolve_coreference(ctx: Context, findings: list[Finding], used: list[bool])
             nxt = i + 1
             if nxt < len(ctx.words) and ctx.is_name_word(nxt) and not ctx.in_hit[nxt]:
                 continue
+            if ctx.doc[i].ent_type_ in ("DATE", "TIME", "ORG", "GPE", "LOC", "FAC"):
+                continue  # "in May 2019", "the Johnson Foundation"
             out.append(_refer(ctx, i, first, "coref"))
             used[i] = True
     everything = sorted([*findings, *out], key=lambda f: f.start)

@@ -85,6 +85,7 @@ class _Title:
     org: str | None
     person_ref: str | None  # "Trump's envoy": whose
     modifier_sector: str | None = None  # "opposition spokesman", "military spokesman"
+    ref_span: tuple[int, int] | None = None  # tokens of the possessor ("Trump" in "Trump's envoy")
 
 
 class ActorResolver:
@@ -116,16 +117,20 @@ class ActorResolver:
         ctx = Context.of(doc, article, self.lexicon)
         findings: list[Finding] = []
         used = [False] * len(doc)
-        titles = self._titles(ctx)
-        for title in titles:
-            findings.extend(self._resolve_title(ctx, title, used, findings))
-        for hit in ctx.hits:
-            if any(used[hit.start : hit.end]):
+        # titles and names in text order, so that "the prime minister" can refer back to "Theresa May"
+        order: list[tuple[int, int, _Title | Hit]] = [(t.start_tok, 0, t) for t in self._titles(ctx)]
+        order.extend((h.start, 1, h) for h in ctx.hits)
+        order.sort(key=lambda x: (x[0], x[1]))
+        for _, _, item in order:
+            if isinstance(item, _Title):
+                findings.extend(self._resolve_title(ctx, item, used, findings))
                 continue
-            finding = self._resolve_name(ctx, hit, findings)
+            if any(used[item.start : item.end]):
+                continue
+            finding = self._resolve_name(ctx, item, findings)
             if finding is not None:
                 findings.append(finding)
-                for i in range(hit.start, hit.end):
+                for i in range(item.start, item.end):
                     used[i] = True
         findings.extend(self._unknown_people(ctx, used, findings))
         findings.sort(key=lambda f: (f.start, -f.end))
@@ -148,8 +153,21 @@ class ActorResolver:
                     continue  # "opposition" in "opposition spokesman": read with the next title
             start, countries, org, person_ref, modifier = self._left_context(ctx, k)
             end, right_countries, right_org = self._right_context(ctx, k)
+            ref_span = None
+            if person_ref is not None:
+                ref = next(h for h in ctx.hits if h.start == start)
+                ref_span = (ref.start, ref.end)
             out.append(
-                _Title(hit, start, end, countries + right_countries, org or right_org, person_ref, modifier)
+                _Title(
+                    hit,
+                    start,
+                    end,
+                    countries + right_countries,
+                    org or right_org,
+                    person_ref,
+                    modifier,
+                    ref_span,
+                )
             )
         return out
 
@@ -283,6 +301,9 @@ class ActorResolver:
         role = next((f.key for f in hit.payloads if f.kind == "role"), None)
         name_hit, name_end = ctx.name_after(title.end_tok)
         out: list[Finding] = []
+        if title.person_ref is not None and title.ref_span is not None:
+            # "Trump's special envoy": Trump is mentioned too
+            out.append(ctx.finding(title.ref_span[0], title.ref_span[1], "alias", title.person_ref, "person"))
 
         def mark(a: int, b: int) -> None:
             for i in range(a, b):
