@@ -71,6 +71,7 @@ class EventCoder:
         events: list[Event] = []
         skipped: list[Skipped] = []
         history: list[Draft] = []  # events coded so far in this article, for "condemned the arrests"
+        cache: dict[tuple[int, str], Any] = {}  # per-sentence place look-ups
         for sent in doc.sents:
             if _excluded(sent.start_char, sent.end_char, article.excluded) or not sent.text.strip():
                 continue
@@ -78,7 +79,7 @@ class EventCoder:
                 drafts = self._sentence(sent, index, statements, history)
                 history.extend(drafts)
                 for draft in drafts:
-                    event = self._record(draft, sent, doc, article, len(events) + 1)
+                    event = self._record(draft, sent, doc, article, len(events) + 1, cache)
                     if event is None:
                         continue
                     events.append(event)
@@ -190,7 +191,9 @@ class EventCoder:
         return out
 
     # ------------------------------------------------------------------ records
-    def _record(self, d: Draft, sent: SpacySpan, doc: Doc, article: Article, n: int) -> Event | None:
+    def _record(
+        self, d: Draft, sent: SpacySpan, doc: Doc, article: Article, n: int, cache: dict[tuple[int, str], Any]
+    ) -> Event | None:
         tokens = sorted(d.trigger, key=lambda t: t.i)
         start = tokens[0].idx
         end = max(t.idx + len(t.text) for t in tokens)
@@ -205,7 +208,9 @@ class EventCoder:
         if self.dates is not None:
             resolved: _DateLike = self.dates.resolve(doc, sent, d.anchor, article)
             date, precision, historical = resolved.date, resolved.precision, resolved.historical
-        location = self.places.resolve(doc, sent, article) if self.places is not None else None
+        if self.places is not None and (sent.start, "place") not in cache:
+            cache[(sent.start, "place")] = self.places.resolve(doc, sent, article)
+        location = cache.get((sent.start, "place"))
         contexts = list(d.contexts)
         extra = self.ontology.mode_contexts.get(f"{d.type}:{d.mode}")
         if extra and extra not in contexts:

@@ -207,7 +207,8 @@ class SentenceMatcher:
     def run(self) -> list[Draft]:
         drafts: list[Draft] = []
         # judgements first: "called X unlikely" is no phone call
-        order = sorted(self.sent, key=lambda t: (t.pos_ != "ADJ", *_depth(t)))
+        depth = _depths(self.sent)
+        order = sorted(self.sent, key=lambda t: (t.pos_ != "ADJ", depth[t.i], t.i))
         for tok in order:
             if tok.i in self.consumed:
                 continue
@@ -706,10 +707,18 @@ def _temporal(prep: Token) -> bool:
     return False
 
 
-def _depth(tok: Token) -> tuple[int, int]:
-    d = 0
-    t = tok
-    while t.head is not t and d < 50:
-        t = t.head
-        d += 1
-    return d, tok.i
+def _depths(sent: SpacySpan) -> dict[int, int]:
+    """Distance of each token from its sentence's root, computed once per sentence."""
+    heads = {t.i: t.head.i for t in sent}
+    depth: dict[int, int] = {}
+    for i in heads:
+        path: list[int] = []
+        j = i
+        while j not in depth and heads.get(j, j) != j and len(path) < 60:
+            path.append(j)
+            j = heads[j]
+        base = depth.get(j, 0)
+        for k, node in enumerate(reversed(path), start=1):
+            depth[node] = base + k
+        depth.setdefault(i, base)
+    return depth
