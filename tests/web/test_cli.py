@@ -55,3 +55,13 @@ def test_settings_are_checked() -> None:
     with pytest.raises(ConfigError, match="max_body_bytes"):
         WebSettings(max_body_bytes=0)
     assert WebSettings().max_body_bytes == 2 * 1024 * 1024 and not WebSettings().enable_writes
+
+
+def test_every_web_setting_is_documented() -> None:
+    import dataclasses
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    for f in dataclasses.fields(WebSettings):
+        assert f"| `{f.name}` |" in doc, f"docs/web.md does not describe the setting {f.name}"
+    for option in ("--db", "--host", "--port", "--enable-writes", "--token", "--max-body"):
+        assert f"`{option}" in doc

@@ -31,16 +31,16 @@ class WebSettings:
     max_body_bytes: int = 2 * MiB
     #: Rows per page in the UI's lists.
     page_size: int = 50
-    #: Largest ``limit`` an API call may ask for.
-    max_limit: int = 1000
     #: Seconds browsers may cache an HTML page.
     page_max_age: int = 30
 
     def __post_init__(self) -> None:
-        for name in ("max_body_bytes", "page_size", "max_limit"):
+        for name in ("max_body_bytes", "page_size"):
             value = getattr(self, name)
             if not isinstance(value, int) or value <= 0:
                 raise ConfigError(f"web setting {name} must be a positive whole number, got {value!r}")
+        if not isinstance(self.page_max_age, int) or self.page_max_age < 0:
+            raise ConfigError(f"web setting page_max_age must be 0 or more seconds, got {self.page_max_age!r}")
         if self.token is not None and len(self.token) < 8:
             raise ConfigError(
                 f"the write token is {len(self.token)} characters long; use at least 8 (e.g. a random string)"
