@@ -185,6 +185,10 @@ class Context:
                 return True
         return False
 
+    def definite(self, i: int) -> bool:
+        """Whether token ``i`` is introduced by a definite article ("the minister")."""
+        return (i > 0 and self.lowers[i - 1] == "the") or self.lowers[i] == "the"
+
     def text(self, start: int, end: int) -> str:
         a, b = self._chars(start, end)
         return self.article.text[a:b]

@@ -360,7 +360,12 @@ class ActorResolver:
         if NOT_CURRENT & set(ctx.lowers[max(title.start_tok - 1, 0) : hit.start]):
             return out  # "the former president": not the holder at the article's date
         holders = self._holders(ctx, offices, title, plural, earlier)
-        if not holders and not plural:
+        if (
+            not holders
+            and not plural
+            and title.org is None
+            and (title.countries or ctx.definite(title.start_tok))
+        ):
             holders = self._named_with_role(ctx, hit, title.countries, earlier)
         if holders:
             for person in holders:
