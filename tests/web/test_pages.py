@@ -114,3 +114,4 @@ def test_article_text_title_and_outlet_are_escaped(client: Any) -> None:
     assert "&lt;img src=x onerror=&#34;window.__xss=&#39;outlet&#39;&#34;&gt;Evil Outlet" in page
     assert "<title>&lt;script&gt;document.title=" in page
     assert page.count("<script") == 1  # only our own app.js
+    assert "javascript:window.__xss=&#39;url&#39;" in page  # the URL as text, not a link

@@ -265,7 +265,6 @@ def api_router() -> APIRouter:
 
 
 def _store_article(web: AppState, body: NewArticle) -> JSONResponse:
-    from ..corpus.workers import code_batch
     from ..ingest.build import Context
     from ..ingest.jsonl import record_to_article
     from ..linking.keys import LinkRules
@@ -283,10 +282,9 @@ def _store_article(web: AppState, body: NewArticle) -> JSONResponse:
             status_code=200,
             headers={"Location": article_url(item.id)},
         )
-    coder = web.coder()
     rules = LinkRules.load()
     started = time.perf_counter()
-    result = code_batch(coder, [item], rules)
+    result = web.code([item])
     if result.failed:
         raise HTTPException(422, f"the article could not be coded: {result.failed[0].detail}")
     with web.db() as store:

@@ -55,6 +55,7 @@ class AppState:
     static_version: str
     lock: threading.Lock = field(default_factory=threading.Lock)
     coder_lock: threading.Lock = field(default_factory=threading.Lock)
+    code_lock: threading.Lock = field(default_factory=threading.Lock)
     _coder: Any = None
 
     @contextmanager
@@ -71,6 +72,15 @@ class AppState:
 
                 self._coder = Coder(self.options)
             return self._coder
+
+    def code(self, articles: list[Any]) -> Any:
+        """Code a batch with the app's Coder, one request at a time (spaCy pipelines are not thread-safe)."""
+        from ..corpus.workers import code_batch
+        from ..linking.keys import LinkRules
+
+        coder = self.coder()
+        with self.code_lock:
+            return code_batch(coder, articles, LinkRules.load())
 
     def render(self, name: str, request: Request, status_code: int = 200, **context: Any) -> HTMLResponse:
         template = self.templates.get_template(name)
@@ -103,6 +113,14 @@ def article_url(article_id: str) -> str:
     return "/articles/" + quote(article_id, safe="")
 
 
+def web_url(value: str | None) -> str | None:
+    """``value`` if it is an http(s) URL, else None: an article's URL never becomes a ``javascript:`` link."""
+    if not value:
+        return None
+    text = value.strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
 def _environment(static_version: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("eventwire.web", "templates"),
@@ -115,6 +133,7 @@ def _environment(static_version: str) -> jinja2.Environment:
         actor_url=actor_url,
         event_url=event_url,
         article_url=article_url,
+        web_url=web_url,
         static_url=lambda name: f"/static/{static_version}/{quote(name)}",
         query=lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")}),
         plover_types=PLOVER_TYPES,

@@ -40,7 +40,9 @@ class WebSettings:
             if not isinstance(value, int) or value <= 0:
                 raise ConfigError(f"web setting {name} must be a positive whole number, got {value!r}")
         if not isinstance(self.page_max_age, int) or self.page_max_age < 0:
-            raise ConfigError(f"web setting page_max_age must be 0 or more seconds, got {self.page_max_age!r}")
+            raise ConfigError(
+                f"web setting page_max_age must be 0 or more seconds, got {self.page_max_age!r}"
+            )
         if self.token is not None and len(self.token) < 8:
             raise ConfigError(
                 f"the write token is {len(self.token)} characters long; use at least 8 (e.g. a random string)"
