@@ -253,3 +253,19 @@ def test_possessor_of_a_title_is_mentioned_too(coder) -> None:  # type: ignore[n
     coded = code_text(coder, "Trump's special envoy Steve Witkoff flew to Moscow.", "2025-02-11")
     assert refers(coded, "Steve Witkoff", "Steve Witkoff")
     assert refers(coded, "Trump", "Donald Trump")
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(
+        coder,
+        "Police arrested activist Joshua Wong on Friday. Wong was later released on bail.",
+        "2019-09-05",
+    )
+    wong = actor(coded, "Joshua Wong")
+    assert wong.entry is None and len(wong.mentions) == 2
+    assert "Penny Wong" not in {a.name for a in coded.actors}
+
+
+def test_seed_apposition_roles_do_not_refer_to_office_holders(seed: CodedArticle) -> None:
+    assert [m.text for m in actor(seed, "Mike Waltz").mentions] == ["National Security Advisor Michael Walz"]
+    assert "RISI" in mentions(seed, "Russian Institute for Strategic Studies")

@@ -101,6 +101,9 @@ class Context:
     hit_at: dict[int, Hit] = field(default_factory=dict)  # start token -> hit
     in_hit: list[bool] = field(default_factory=list)
     consulted: set[int] = field(default_factory=set)  # sentence indices where the outlet consulted people
+    other_surnames: set[str] = field(
+        default_factory=set
+    )  # KB surnames seen as someone else's ("Joshua Wong")
 
     @classmethod
     def of(cls, doc: Doc, article: Article, lexicon: Lexicon) -> Context:
@@ -225,6 +228,8 @@ class Context:
                 for parts in self.lexicon.name_parts.get(form.key, ())
             ):
                 return later, later.end
+            if later.end - later.start == 1:
+                self.other_surnames.add(self.words[later.start])
             return None, later.end
         # one capitalised word after a title is a name only when spaCy agrees ("President Macron")
         if j - i == 1 and self.doc[i].ent_type_ != "PERSON" and self.doc[i].pos_ != "PROPN":

@@ -49,7 +49,7 @@ def resolve_coreference(ctx: Context, findings: list[Finding], used: list[bool])
         if (
             first is not None
             and not used[i]
-            and not ctx.in_hit[i]
+            and (not ctx.in_hit[i] or word in ctx.other_surnames)
             and i not in excluded
             and ctx.doc[i].idx > first.start
         ):

@@ -529,7 +529,12 @@ class ActorResolver:
         ids = list(dict.fromkeys(f.key for f in people))
         single = hit.end - hit.start == 1
         if single and ctx.preceded_by_other_name(hit):
+            ctx.other_surnames.add(ctx.words[hit.start])
             return None  # "Tim Walz" is not Mike Waltz's surname alone
+        if single and ctx.words[hit.start] in ctx.other_surnames:
+            named = [f.key for f in earlier if f.kind == "person" and f.key in ids and f.how != "pronoun"]
+            if not named:
+                return None  # "Wong" after "Joshua Wong": that Wong, not the KB's
         if len(ids) == 1:
             return ids[0]
         named = [f.key for f in reversed(earlier) if f.kind == "person" and f.key in ids]
