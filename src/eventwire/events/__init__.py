@@ -110,7 +110,7 @@ class EventCoder:
         seen: set[tuple[Any, ...]] = set()
         for draft in matcher.run():
             draft = self._apply_rules(draft, index)
-            if not self._keep(draft):
+            if not self._keep(draft, index):
                 continue
             source = self._speaker(draft.anchor, index, statements)
             draft.source = (
@@ -156,7 +156,7 @@ class EventCoder:
             d.cameo = self.ontology.cameo_for(d.type, d.mode, d.contexts)
         return d
 
-    def _keep(self, d: Draft) -> bool:
+    def _keep(self, d: Draft, index: ActorIndex) -> bool:
         d.recipients = [r for r in d.recipients if r not in d.actors]
         if not d.actors:
             return False
@@ -165,11 +165,13 @@ class EventCoder:
             return False
         # PLOVER wants a recipient for COOPERATE, AID and SANCTION: the parties of a joint act are
         # each other's; a specific pattern ("imposed sanctions") may stand without one.
-        specific = (d.pattern.specificity >= 2 or d.pattern.kind in ("N", "VO")) and not d.pattern.has("weak")
-        if info.requires_recipient and not d.recipients and d.parties < 2 and not specific:
+        if info.requires_recipient and not d.recipients and d.parties < 2 and d.pattern.has("weak"):
             return False
-        # a meeting needs two parties: "X discussed Europe's role" is no consultation
-        return not (d.type == "CONSULT" and d.parties < 2)
+        if d.in_condition:  # "... if Washington refused to change": a condition, not a reported act
+            return False
+        # a meeting needs two parties ("X discussed Europe's role" is no consultation), or a group
+        # that meets among itself ("NATO leaders gathered")
+        return not (d.type == "CONSULT" and d.parties < 2 and not d.group)
 
     def _speaker(self, tok: Token, index: ActorIndex, statements: list[Statement]) -> list[str]:
         for st in statements:

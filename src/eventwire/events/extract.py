@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, Pattern
-from .modality import Modality, modality
+from .modality import Modality, in_condition, modality
 from .roles import (
     ActorIndex,
     coordinated,
@@ -69,6 +69,8 @@ class Draft:
     negated: bool = False
     hypothetical: bool = False
     notes: list[str] = field(default_factory=list)
+    group: bool = False  # the actor is a plural group ("NATO leaders")
+    in_condition: bool = False  # the anchor sits in an "if"/"unless" clause
 
     @property
     def parties(self) -> int:
@@ -271,6 +273,18 @@ class SentenceMatcher:
                 if not recip:
                     _add(draft.recipients, self.actors.phrase_actors(obj))
                 continue
+            if not strict and not self.actors.head_actors(obj):
+                # "halted American funding for the WHO": the "for" phrase, not the modifier
+                targets = [
+                    a
+                    for r in prep_objects(
+                        obj, [x for x in self.onto.recipient_preps(draft.type) if x != "with"]
+                    )
+                    for a in self.actors.phrase_actors(r, strict=True)
+                ]
+                if targets:
+                    _add(draft.recipients, targets)
+                    continue
             _add(draft.recipients, self.actors.phrase_actors(obj, strict=strict))
             if self.noun_hit(obj) is not None:  # "hosted negotiations between Russia and Ukraine"
                 for r in prep_objects(obj, ("between", "among", "with")):
@@ -303,6 +317,7 @@ class SentenceMatcher:
             draft.type in ("SANCTION", "REJECT")
         )
         holders = [o for o in patients(verb) if not self.actors.head_actors(o)]
+        holders += [g for o in holders for g in prep_objects(o, ("of",))]  # "the first of several flights"
         holders += [g for t in extra if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
         holders += [t for t in extra if t.dep_ in ("dobj", "nsubjpass")]
         for obj in holders:
@@ -633,9 +648,26 @@ class SentenceMatcher:
         return None
 
     # ------------------------------------------------------------------ helpers
+    def _organization_members(self, subj: Token) -> bool:
+        """ "NATO leaders", "EU foreign ministers": members of one organization acting together."""
+        if (
+            subj.tag_ not in ("NNS", "NNPS")
+            or (self.actors.head_actors(subj)
+            and subj.i in self.actors.by_token)
+        ):
+            return False
+        return any(
+            c.dep_ in ("compound", "amod", "nmod") and any(self.actors.kind(a) == "organization" for a in ids)
+            for c in subj.children
+            for ids in [self.actors.by_token.get(c.i, [])]
+        )
+
     def _draft(self, p: Pattern, trigger: list[Token], anchor: Token, actors: list[str]) -> Draft:
         assert p.type is not None
+        group = anchor.pos_ in VERB_POS and any(self._organization_members(s) for s in subjects(anchor))
         return Draft(
+            group=group,
+            in_condition=in_condition(anchor),
             type=p.type,
             mode=p.mode,
             contexts=p.contexts,

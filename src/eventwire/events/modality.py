@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Modality", "modality", "speech_head"]
+__all__ = ["Modality", "in_condition", "modality", "speech_head"]
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -123,6 +123,18 @@ def _in_condition_clause(tok: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION for c in t.children):
             return True
         if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def in_condition(tok: Token) -> bool:
+    """The token's clause is the condition of another ("if Washington refused", "unless X agrees")."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+        if t.head is t or t.dep_ in ("ccomp", "ROOT"):
             return False
         t = t.head
     return False

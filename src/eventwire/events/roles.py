@@ -43,6 +43,10 @@ class ActorIndex:
         actor = self.actors.get(actor_id)
         return actor.country if actor is not None else None
 
+    def kind(self, actor_id: str) -> str | None:
+        actor = self.actors.get(actor_id)
+        return actor.kind if actor is not None else None
+
     def head_actors(self, tok: Token) -> list[str]:
         """Actors of the noun phrase headed by ``tok`` (the head, or its compound/flat name parts)."""
         if tok.i in self.by_token:
