@@ -201,3 +201,34 @@ def test_no_file_paths_from_requests(client: Any, name: str) -> None:
 def test_store_is_read_only_by_default(client: Any, web_db: Path) -> None:
     assert client.app.state.web.store.read_only
     assert_error(client.post("/api/articles", json={"text": "Anything."}), 403, "--enable-writes")
+
+
+def test_unexpected_errors_keep_the_pinned_shape(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.web import create_app, queries
+
+    from .conftest import LOOPBACK, TestClient
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(queries, "article_list", broken)
+    c = TestClient(create_app(web_db), client=LOOPBACK, raise_server_exceptions=False)
+    response = c.get("/api/articles")
+    assert_error(response, 500, "an internal error occurred (RuntimeError)")
+    assert "secret" not in response.text
+    page = c.get("/articles")
+    assert page.status_code == 500 and "secret" not in page.text and "internal error" in page.text
+
+
+def test_apps_share_no_state(web_db: Path, writable_db: Path) -> None:
+    from eventwire.store import Store
+    from eventwire.web import create_app
+
+    from .conftest import LOOPBACK, TestClient
+
+    with Store.open(writable_db) as store:
+        store.execute("DELETE FROM articles WHERE outlet = 'Northern Ledger'")
+    one = TestClient(create_app(web_db), client=LOOPBACK)
+    two = TestClient(create_app(writable_db), client=LOOPBACK)
+    assert len(one.get("/api/articles").json()["items"]) == 5
+    assert len(two.get("/api/articles").json()["items"]) == 4

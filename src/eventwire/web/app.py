@@ -173,7 +173,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.web = state
-    for kind in (StarletteHTTPException, RequestValidationError, EventwireError):
+    for kind in (StarletteHTTPException, RequestValidationError, EventwireError, Exception):
         app.add_exception_handler(kind, handle_error)
     app.add_middleware(SecurityHeaders, page_max_age=settings.page_max_age)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
@@ -217,7 +217,9 @@ def _status_of(exc: Exception) -> tuple[int, str]:
         return 422, str(exc)
     if isinstance(exc, StoreError):
         return 503, str(exc)
-    return 500, str(exc) or type(exc).__name__
+    if isinstance(exc, EventwireError):
+        return 500, str(exc)
+    return 500, f"an internal error occurred ({type(exc).__name__}); the server log has the details"
 
 
 async def handle_error(request: Request, exc: Exception) -> Response:
