@@ -64,6 +64,8 @@ class Connection:
     workers: int
     dashboard: str | None
     spec: ClusterSpec
+    #: What the workers' coder plugin was built from (see :func:`eventwire.scale.register_coder`).
+    coder_setup: tuple[Any, ...] | None = None
 
 
 def _dashboard_link(client: Any) -> str | None:

@@ -117,7 +117,7 @@ def code_partition(part: Partition) -> BatchResult:
     if part.output_dir is not None:
         write_shard(part.output_dir, part.name, result.tables, [*part.rejected, *result.failed])
     if not part.return_tables:
-        # The rows stay in the shards; a column-less events table still carries their count.
-        events = result.tables["events"].select([])
+        # The rows stay in the shards; the event ids tell the client how many were coded.
+        events = result.tables["events"].select(["event_id"])
         result = BatchResult({"events": events}, result.failed, result.versions, result.articles)
     return result

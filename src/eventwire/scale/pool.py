@@ -19,6 +19,7 @@ from ..errors import ClusterError
 from ..linking.keys import LinkRules
 from ..options import Options
 from ..records import Article
+from .cluster import Connection
 from .partition import PLUGIN_NAME, CoderFactory, CoderPlugin, Partition, code_partition, partition_name
 
 __all__ = ["RETRIES", "DaskPool", "register_coder", "submit_ordered"]
@@ -30,11 +31,19 @@ T = TypeVar("T")
 
 
 def register_coder(
-    client: Any, options: Options, rules: LinkRules, factory: CoderFactory | None = None
+    conn: Connection, options: Options, rules: LinkRules, factory: CoderFactory | None = None
 ) -> None:
-    """Have every worker (and every worker that joins later) build one Coder now."""
+    """Have every worker (and every worker that joins later) build one Coder now.
+
+    Nothing happens when this connection's workers already have a coder built from
+    the same options, link rules and factory (a second ingest on one connection).
+    """
+    setup = (options, rules.day_window, factory)
+    if conn.coder_setup == setup:
+        return
     try:
-        client.register_plugin(CoderPlugin(options, rules.day_window, factory), name=PLUGIN_NAME)
+        conn.client.register_plugin(CoderPlugin(options, rules.day_window, factory), name=PLUGIN_NAME)
+        conn.coder_setup = setup
     except Exception as exc:
         raise ClusterError(
             f"the workers could not build the eventwire coder: {exc}; install the same eventwire "

@@ -61,7 +61,7 @@ def ingest_cluster(
     """Read, code on the cluster and store every source; the same store a local ingest builds."""
     options = options or Options()
     rules = LinkRules.load(day_window)
-    register_coder(conn.client, options, rules, factory)
+    register_coder(conn, options, rules, factory)
     pool = DaskPool(conn.client, conn.workers)
     return ingest(
         store,
@@ -137,7 +137,7 @@ def ingest_parquet(
     sources = list(sources)
     out = str(Path(output_dir).resolve())
     rules = LinkRules.load(day_window)
-    register_coder(conn.client, options, rules, factory)
+    register_coder(conn, options, rules, factory)
     started = time.perf_counter()
     run_id = start_run(store, command, conn.workers) if store is not None else 0
     result = IngestResult(run_id=run_id)
