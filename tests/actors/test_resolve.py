@@ -176,6 +176,11 @@ def test_set_person_gate(coded_set: list[tuple[Path, dict[str, Any], CodedArticl
         ("russia-2018", "The Russian leader", "Vladimir Putin"),
         ("nordic-nato-2022", "The president", "Sauli Niinistö"),
         ("germany-2023", "The chancellor", "Olaf Scholz"),
+        ("g20-ministers-2023", "her Russian counterpart", "Sergey Lavrov"),
+        ("g20-ministers-2023", "The Turkish leader", "Recep Tayyip Erdoğan"),
+        ("g20-ministers-2023", "The Chinese foreign minister", "Qin Gang"),
+        ("uk-pm-2023", "the leaders of Norway and Sweden", "Jonas Gahr Støre"),
+        ("uk-pm-2023", "the leaders of Norway and Sweden", "Ulf Kristersson"),
     ],
 )
 def test_titles_resolve_by_date(

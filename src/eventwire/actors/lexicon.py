@@ -19,7 +19,7 @@ from .russian import case_forms
 __all__ = ["HEAD_NOUNS", "Form", "Lexicon"]
 
 # Generic words for "the one who heads it": "Pentagon chief", "head of the Kremlin".
-HEAD_NOUNS = ("chief", "head", "boss", "leader", "director")
+HEAD_NOUNS = ("chief", "head", "boss", "leader", "director", "counterpart")
 # Which office of an organisation a generic head noun means, most senior first.
 _HEAD_ROLES = (
     "head_of_state",

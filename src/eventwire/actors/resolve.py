@@ -263,6 +263,23 @@ class ActorResolver:
             out.extend(chosen[:1])
         return out
 
+    def _counterpart_offices(self, ctx: Context, title: _Title, earlier: list[Finding]) -> list[Office]:
+        """ "Her Russian counterpart": the same office, in the named country, as the person last named."""
+        for f in reversed(earlier):
+            if f.kind != "person" or f.key is None or f.sent < ctx.sent_of[title.start_tok] - 1:
+                continue
+            for office in self.kb.offices_held(f.key, ctx.date):
+                role = office.id.split(".", 1)[-1]
+                found = [
+                    self.kb.offices[f"{c}.{role}"]
+                    for c in title.countries
+                    if f"{c}.{role}" in self.kb.offices
+                ]
+                if found:
+                    return found
+            return []
+        return []
+
     def _offices_for(self, title: _Title) -> list[Office]:
         """Offices the title may name, narrowed by its country or organisation."""
         offices: list[Office] = []
@@ -298,6 +315,9 @@ class ActorResolver:
             and any(f.kind == "head" and f.key == "leader" for f in hit.payloads)
         ):
             offices = self._leader_offices(ctx, title.countries, earlier)
+        heads = {f.key for f in hit.payloads if f.kind == "head"}
+        if not offices and title.countries and "counterpart" in heads:
+            offices = self._counterpart_offices(ctx, title, earlier)
         role = next((f.key for f in hit.payloads if f.kind == "role"), None)
         name_hit, name_end = ctx.name_after(title.end_tok)
         out: list[Finding] = []
@@ -332,6 +352,8 @@ class ActorResolver:
                 if reading is not None and reading in self.kb.roles:
                     role, countries = reading, []  # "American political scientist" read as "Americanist"
                 sector = title.modifier_sector or (offices[0].sector if offices else self._role_sector(role))
+                if sector is None and title.org in self.kb.organizations:
+                    sector = self.kb.organizations[title.org].sector  # "Hamas leader X"
                 country = (
                     countries[0]
                     if countries
