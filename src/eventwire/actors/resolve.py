@@ -292,9 +292,19 @@ class ActorResolver:
             in_org = [o for o in offices if o.org == title.org]
             if in_org:
                 return in_org
-            # "head of the Pentagon": the head noun as a role, with the organisation's top office
+            # "the Kremlin's spokesman": an office of the organisation whose title has the role noun
+            phrase = " ".join(f.key for f in title.hit.payloads if f.kind in ("role", "office"))
+            if phrase:
+                named = [
+                    o
+                    for o in self.kb.offices_of_org(title.org)
+                    if any(phrase in t.lower() for t in (o.title, *o.titles))
+                ]
+                if len(named) == 1:
+                    return named
+            # "head of the Pentagon": a head noun means the organisation's top office
             head = self.lexicon.org_head.get(title.org)
-            if head and any(f.kind in ("head", "role") for f in title.hit.payloads):
+            if head and any(f.kind == "head" for f in title.hit.payloads):
                 return [self.kb.offices[head]]
             return []
         if title.countries:
