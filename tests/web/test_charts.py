@@ -80,3 +80,20 @@ def test_network_lays_actors_on_a_circle_and_keeps_the_busiest() -> None:
 def test_empty_network() -> None:
     net = network([])
     assert net.nodes == [] and net.edges == [] and net.hidden == 0
+
+
+def test_dyad_lanes_put_a_dot_per_day_on_the_busiest_dyads() -> None:
+    rows = [
+        ev("2025-03-10", "ACCUSE", "A", "B"),
+        ev("2025-03-10", "REJECT", "A", "B"),
+        ev("2025-03-10", "ACCUSE"),
+    ]
+    rows += [ev("2025-03-12", "AID", "C", None), ev(None, "AID", "D", "E")]
+    tl = timeline(rows)
+    assert [(lane.actors, lane.recipients) for lane in tl.lanes] == [("A", "→ B"), ("C", "")]
+    ab = tl.lanes[0]
+    assert len(ab.dots) == 1 and ab.dots[0].count == 3 and ab.dots[0].type == "ACCUSE"
+    assert ab.dots[0].types == "2 ACCUSE, 1 REJECT" and ab.first_actor == "A"
+    c = tl.lanes[1].dots[0]
+    assert c.x > ab.dots[0].x and c.r < ab.dots[0].r and c.since == c.until == "2025-03-12"
+    assert [label for _, label in tl.lane_ticks] == ["2025-03-10", "2025-03-11", "2025-03-12"]

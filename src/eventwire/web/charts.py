@@ -45,6 +45,26 @@ class Bar:
     segments: tuple[tuple[str, int, float, float], ...]  # (type, count, y, height)
 
 
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    r: float
+    type: str  # the most frequent type that day, for the colour
+    count: int
+    since: str
+    until: str
+    types: str  # "2 ACCUSE, 1 REJECT"
+
+
+@dataclass(frozen=True)
+class Lane:
+    actors: str
+    recipients: str
+    first_actor: str  # for the link to the lane's events
+    y: float
+    dots: tuple[Dot, ...]
+
+
 @dataclass
 class Timeline:
     bars: list[Bar] = field(default_factory=list)
@@ -59,6 +79,10 @@ class Timeline:
     types: list[tuple[str, int]] = field(default_factory=list)
     dyads: list[dict[str, Any]] = field(default_factory=list)
     bucket: str = "day"
+    lanes: list[Lane] = field(default_factory=list)
+    lane_left: int = 280
+    lanes_height: int = 0
+    lane_ticks: list[tuple[float, str]] = field(default_factory=list)
 
 
 def _bucket_of(date: str, bucket: str) -> str:
@@ -72,10 +96,7 @@ def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 240) ->
     tl.types = Counter(r["type"] for r in rows).most_common()
     dyad_counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for r in rows:
-        actors = ", ".join(r.get("actor") or []) or "?"
-        arrow = "↔" if r.get("reciprocal") else "→"
-        recipients = ", ".join(r.get("recipient") or [])
-        dyad_counts[(actors, f"{arrow} {recipients}" if recipients else "")][r["type"]] += 1
+        dyad_counts[_dyad(r)][r["type"]] += 1
     ranked = sorted(dyad_counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:15]
     tl.dyads = [
         {"actors": a, "recipients": b, "count": sum(c.values()), "types": c.most_common()}
@@ -120,6 +141,7 @@ def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 240) ->
                 tuple(segments),
             )
         )
+    _lanes(tl, placed, labels)
     step = max(1, math.ceil(len(labels) / 10))
     tl.ticks = [(b.x + b.width / 2, b.label) for b in tl.bars[::step]]
     y_step = max(1, math.ceil(tl.max_count / 5))
@@ -127,6 +149,49 @@ def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 240) ->
         (round(tl.plot_bottom - plot_h * v / tl.max_count, 1), v) for v in range(0, tl.max_count + 1, y_step)
     ]
     return tl
+
+
+def _dyad(row: dict[str, Any]) -> tuple[str, str]:
+    actors = ", ".join(row.get("actor") or []) or "?"
+    arrow = "↔" if row.get("reciprocal") else "→"
+    recipients = ", ".join(row.get("recipient") or [])
+    return actors, f"{arrow} {recipients}" if recipients else ""
+
+
+def _lanes(tl: Timeline, placed: list[dict[str, Any]], labels: list[str], top: int = 8) -> None:
+    """One row per busiest dyad, a dot on each day (or month) it has events."""
+    by_dyad: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    first_actor: dict[tuple[str, str], str] = {}
+    for r in placed:
+        key = _dyad(r)
+        by_dyad[key][_bucket_of(r["date"], tl.bucket)][r["type"]] += 1
+        first_actor.setdefault(key, (r.get("actor") or [""])[0])
+    ranked = sorted(by_dyad, key=lambda k: (-sum(sum(c.values()) for c in by_dyad[k].values()), k))[:top]
+    index = {label: i for i, label in enumerate(labels)}
+    slot = (tl.width - 10 - tl.lane_left) / len(labels)
+    for i, key in enumerate(ranked):
+        dots = []
+        for label, counts in sorted(by_dyad[key].items()):
+            n = sum(counts.values())
+            since = label if tl.bucket == "day" else label + "-01"
+            until = label if tl.bucket == "day" else label + "-31"
+            dots.append(
+                Dot(
+                    x=round(tl.lane_left + (index[label] + 0.5) * slot, 1),
+                    r=round(min(6 + 2.5 * math.sqrt(n - 1), 12), 1),
+                    type=counts.most_common(1)[0][0],
+                    count=n,
+                    since=since,
+                    until=until,
+                    types=", ".join(f"{c} {t}" for t, c in counts.most_common()),
+                )
+            )
+        tl.lanes.append(Lane(key[0], key[1], first_actor[key], 18 + 26 * i, tuple(dots)))
+    tl.lanes_height = 18 + 26 * len(tl.lanes) + 14
+    step = max(1, math.ceil(len(labels) / 8))
+    tl.lane_ticks = [
+        (round(tl.lane_left + (i + 0.5) * slot, 1), labels[i]) for i in range(0, len(labels), step)
+    ]
 
 
 def _all_buckets(present: list[str], bucket: str) -> list[str]:
