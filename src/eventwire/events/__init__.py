@@ -32,6 +32,11 @@ __all__ = ["EventCoder", "Lexicon", "Ontology", "Pattern"]
 
 log = logging.getLogger(__name__)
 
+#: Verbal conflict that answers someone; with no recipient named, the last other party is meant.
+ANSWERS = frozenset({"ACCUSE", "REJECT", "THREATEN"})
+#: How far back (characters) an answered event may be.
+ANSWER_WINDOW = 500
+
 
 class _DateLike(Protocol):
     date: str | None
@@ -112,6 +117,8 @@ class EventCoder:
             draft = self._apply_rules(draft, index)
             if not self._keep(draft, index):
                 continue
+            if not draft.recipients and draft.type in ANSWERS:
+                self._answered_party(draft, history + out, index)
             source = self._speaker(draft.anchor, index, statements)
             draft.source = (
                 source[0]
@@ -124,6 +131,24 @@ class EventCoder:
             seen.add(key)
             out.append(draft)
         return out
+
+    def _answered_party(self, d: Draft, earlier: list[Draft], index: ActorIndex) -> None:
+        """A denial, accusation or threat with no one named answers the last other party that acted.
+
+        "May accused the Russian state ... Moscow denied any involvement": the denial answers the
+        United Kingdom. Only events of the last few sentences count; the guess lowers confidence.
+        """
+        own = set(d.actors) | {index.country(a) for a in d.actors} - {None}
+        for e in reversed(earlier):
+            if d.anchor.idx - e.anchor.idx > ANSWER_WINDOW:
+                break
+            if e.anchor.sent == d.anchor.sent:
+                continue
+            others = [a for a in e.actors if a not in own and index.country(a) not in own]
+            if others:
+                d.recipients = others
+                d.notes.append("recipient from the event answered")
+                return
 
     def _apply_rules(self, d: Draft, index: ActorIndex) -> Draft:
         """PLOVER's rules for future and negated events (codebook: AGREE, CONCEDE, REJECT)."""
@@ -244,6 +269,8 @@ def _confidence(d: Draft) -> float:
     c += 0.1 if d.recipients else 0.0
     if d.pattern.has("weak"):
         c -= 0.15
+    if "recipient from the event answered" in d.notes:
+        c -= 0.1
     if d.negated or d.hypothetical:
         c -= 0.05
     return max(0.05, min(0.95, c))

@@ -283,7 +283,9 @@ class SentenceMatcher:
                     for a in self.actors.phrase_actors(r, strict=True)
                 ]
                 if targets:
-                    _add(draft.recipients, targets)
+                    own = {self.actors.country(a) for a in draft.actors} - {None}
+                    inside = [a for a in self.actors.phrase_actors(obj) if self.actors.country(a) not in own]
+                    _add(draft.recipients, targets + inside)
                     continue
             _add(draft.recipients, self.actors.phrase_actors(obj, strict=strict))
             if self.noun_hit(obj) is not None:  # "hosted negotiations between Russia and Ukraine"
@@ -306,6 +308,9 @@ class SentenceMatcher:
                 _add(draft.recipients, self._earlier_event_actors(obj, draft.actors))
         if not draft.recipients and not recip:
             self._recipients_in_object(draft, verb, extra)
+        if p.has("recv") and draft.recipients:
+            # the host receives the visitor: PLOVER codes the visitor as actor, the host as recipient
+            draft.actors, draft.recipients = draft.recipients, draft.actors
 
     def _recipients_in_object(self, draft: Draft, verb: Token, extra: list[Token]) -> None:
         """Recipients the parser hung inside the object or the pattern's own phrase.
@@ -650,10 +655,8 @@ class SentenceMatcher:
     # ------------------------------------------------------------------ helpers
     def _organization_members(self, subj: Token) -> bool:
         """ "NATO leaders", "EU foreign ministers": members of one organization acting together."""
-        if (
-            subj.tag_ not in ("NNS", "NNPS")
-            or (self.actors.head_actors(subj)
-            and subj.i in self.actors.by_token)
+        if subj.tag_ not in ("NNS", "NNPS") or (
+            self.actors.head_actors(subj) and subj.i in self.actors.by_token
         ):
             return False
         return any(

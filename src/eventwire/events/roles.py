@@ -98,7 +98,12 @@ INNER_DEPS = frozenset(
 )
 
 
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
 def _inner(tok: Token) -> bool:
+    if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_.lower() in BORDER_NOUNS:
+        return True  # "its border with Belarus"
     if tok.dep_ == "prep":
         # "the presidents of Russia", "the airport in Asmara"; not "at his home"
         return tok.lower_ == "of" or (
