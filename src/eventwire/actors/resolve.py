@@ -361,9 +361,14 @@ class ActorResolver:
                 reading = ctx.artifact(title.start_tok, hit.end) if countries and not offices else None
                 if reading is not None and reading in self.kb.roles:
                     role, countries = reading, []  # "American political scientist" read as "Americanist"
-                sector = title.modifier_sector or (offices[0].sector if offices else self._role_sector(role))
-                if sector is None and title.org in self.kb.organizations:
-                    sector = self.kb.organizations[title.org].sector  # "Hamas leader X"
+                org = self.kb.organizations.get(title.org or "")
+                # "Hamas leader X", "Israeli military spokesman X": the organisation's sector
+                sector = (
+                    title.modifier_sector
+                    or (offices[0].sector if offices else None)
+                    or (org.sector if org else None)
+                    or self._role_sector(role)
+                )
                 country = (
                     countries[0]
                     if countries
