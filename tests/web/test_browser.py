@@ -87,7 +87,7 @@ def test_walk_the_story(page: Any) -> None:
     assert page.locator("svg g.bar").count() >= 4
     shot(page, "01-timeline")
     shot(page, "01-timeline-top", full=False)
-    doc_image(page, "timeline")
+    doc_image(page, "timeline", 1100, 800)
 
     # apply a filter: only Rubio's events
     page.fill("input[name=actor]", "Rubio")

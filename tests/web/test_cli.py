@@ -65,3 +65,9 @@ def test_every_web_setting_is_documented() -> None:
         assert f"| `{f.name}` |" in doc, f"docs/web.md does not describe the setting {f.name}"
     for option in ("--db", "--host", "--port", "--enable-writes", "--token", "--max-body"):
         assert f"`{option}" in doc
+
+
+def test_web_public_api() -> None:
+    import eventwire.web
+
+    assert sorted(eventwire.web.__all__) == ["WebSettings", "create_app", "is_loopback"]

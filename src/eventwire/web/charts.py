@@ -89,7 +89,7 @@ def _bucket_of(date: str, bucket: str) -> str:
     return date[:7] if bucket == "month" else date[:10]
 
 
-def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 240) -> Timeline:
+def timeline(rows: list[dict[str, Any]], width: int = 900, height: int = 210) -> Timeline:
     """Stacked bars of linked events per day (or per month when the story spans over 90 days)."""
     tl = Timeline(width=width, height=height, plot_bottom=height - 40)
     dated = [r for r in rows if r.get("date")]
