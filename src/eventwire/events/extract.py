@@ -30,6 +30,7 @@ from .roles import (
     coordinated,
     deep_prep,
     is_passive,
+    misparsed_object,
     noun_participants,
     patients,
     prep_objects,
@@ -244,6 +245,8 @@ class SentenceMatcher:
         actors = self._subject_actors(tok)
         if p.has("frame"):
             return self._frame(p, tok, [tok, *extra], actors)
+        if p.has("weak") and _says_that(tok):  # "demonstrated that they are ready": a claim, not a rally
+            return None
         draft = self._draft(p, [tok, *extra], tok, actors)
         self._verb_participants(draft, tok, p, extra)
         return draft
@@ -252,7 +255,17 @@ class SentenceMatcher:
         out: list[str] = []
         for s in subjects(verb):
             _add(out, self.actors.phrase_actors(s))
+            if not out and _both_sides(s):
+                _add(out, self._last_parties())
         return out
+
+    def _last_parties(self) -> list[str]:
+        """The parties of the last event with two or more ("both sides", "the two leaders")."""
+        for earlier in reversed(self.history):
+            parties = [*earlier.actors, *earlier.recipients]
+            if len(set(parties)) >= 2:
+                return list(dict.fromkeys(parties))
+        return []
 
     def _verb_participants(self, draft: Draft, verb: Token, p: Pattern, extra: list[Token]) -> None:
         recip = p.has("recip")
@@ -724,6 +737,24 @@ def lemma_keys(tok: Token) -> list[str]:
     elif tok.tag_ == "NNS" and word.endswith("s"):
         keys += [word[:-1], word[:-2] + "y" if word.endswith("ies") else word[:-2]]
     return list(dict.fromkeys(keys))
+
+
+def _says_that(verb: Token) -> bool:
+    """The verb takes a clause and no object ("showed that ...", "recognised that ...")."""
+    children = list(verb.children)
+    if not any(c.dep_ == "ccomp" for c in children) or any(c.dep_ in ("dobj", "dative") for c in children):
+        return False
+    return not misparsed_object(verb)
+
+
+PAIR_WORDS = frozenset({"both", "two", "three", "all"})
+
+
+def _both_sides(tok: Token) -> bool:
+    """ "both sides", "the two leaders", "the three countries": parties named before."""
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        c.lower_ in PAIR_WORDS for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")
+    )
 
 
 def _purpose(tok: Token) -> bool:

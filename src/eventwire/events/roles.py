@@ -74,8 +74,21 @@ class ActorIndex:
                             break
             if not ids and not strict:
                 ids = self._inside(head)
+            if not ids and not strict:
+                ids = self._leader(head)
             _extend(out, ids)
         return out
+
+    def _leader(self, head: Token) -> list[str]:
+        """ "opponents of the deal, led by Uribe": the one who leads a group acts for it."""
+        for clause in head.children:
+            if clause.dep_ == "acl" and clause.lemma_.lower() in ("lead", "head"):
+                for agent in clause.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                                return list(self.by_token[pobj.i])
+        return []
 
     def _inside(self, head: Token) -> list[str]:
         """Actors named inside a noun phrase: its modifiers, possessors and "of" phrases.
@@ -233,7 +246,7 @@ def prep_objects(tok: Token, preps: Iterable[str], deep: bool = False) -> list[T
             out += [p for p in child.children if p.dep_ == "pobj"]
         elif deep and child.dep_ == "prep":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                if pobj.dep_ == "pobj":
                     out += prep_objects(pobj, wanted)
     return out
 
