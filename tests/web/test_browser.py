@@ -129,6 +129,13 @@ def test_walk_the_story(page: Any) -> None:
     page.locator("svg g.node").first.click()
     page.wait_for_url(re.compile(r"/actors/"))
 
+    page.goto("/statements")
+    page.select_option("select[name=kind]", "outlet")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"kind=outlet"))
+    assert page.locator("li.stmt-outlet").count() >= 1 and page.locator("li.stmt-direct").count() == 0
+    shot(page, "15-statements-outlet-claims")
+
     page.goto("/articles")
     shot(page, "09-articles")
     page.goto("/actors")

@@ -17,7 +17,9 @@ def links(html: str) -> list[str]:
     return re.findall(r'href="(/[^"]*)"', html)
 
 
-@pytest.mark.parametrize("url", ["/", "/events", "/articles", "/actors", "/dyads", "/search?q=Aliyev"])
+@pytest.mark.parametrize(
+    "url", ["/", "/events", "/articles", "/actors", "/statements", "/dyads", "/search?q=Aliyev"]
+)
 def test_pages_render(client: Any, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 200
@@ -27,7 +29,7 @@ def test_pages_render(client: Any, url: str) -> None:
 
 def test_every_internal_link_on_the_main_pages_works(client: Any) -> None:
     seen: set[str] = set()
-    for url in ["/", "/events", "/articles", "/actors", "/dyads"]:
+    for url in ["/", "/events", "/articles", "/actors", "/statements", "/dyads"]:
         for link in links(client.get(url).text):
             target = link.replace("&amp;", "&")
             if target in seen or target.startswith(("/docs", "/openapi")):
@@ -115,3 +117,13 @@ def test_article_text_title_and_outlet_are_escaped(client: Any) -> None:
     assert "<title>&lt;script&gt;document.title=" in page
     assert page.count("<script") == 1  # only our own app.js
     assert "javascript:window.__xss=&#39;url&#39;" in page  # the URL as text, not a link
+
+
+def test_statements_page_keeps_outlet_claims_apart(client: Any) -> None:
+    outlet = client.get("/statements", params={"kind": "outlet"}).text
+    assert outlet.count('<li class="stmt-outlet">') == outlet.count("<blockquote>") > 0
+    assert "stmt-direct" not in outlet and "stmt-indirect" not in outlet
+    one = client.get("/statements", params={"speaker": "Mirzoyan", "outlet": "ledger"}).text
+    assert one.count("<blockquote>") == 1 and "the constitution was a matter for Armenian voters" in one
+    bad = client.get("/statements", params={"kind": "rumour"})
+    assert bad.status_code == 400 and "kind must be one of" in bad.text

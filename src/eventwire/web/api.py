@@ -234,6 +234,7 @@ def api_router() -> APIRouter:
         speaker: str | None = None,
         kind: str | None = None,
         article: str | None = None,
+        outlet: str | None = None,
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
@@ -241,7 +242,13 @@ def api_router() -> APIRouter:
             raise ConfigError(f"kind must be direct, indirect or outlet, got {kind!r}")
         with state(request).db() as store:
             rows = queries.statement_list(
-                store, speaker=speaker, kind=kind, article_id=article, limit=limit + 1, offset=offset
+                store,
+                speaker=speaker,
+                kind=kind,
+                article_id=article,
+                outlet=outlet,
+                limit=limit + 1,
+                offset=offset,
             )
         return page(rows, limit, offset)
 

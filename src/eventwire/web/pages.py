@@ -27,6 +27,9 @@ TIMELINE_MAX = 5000
 
 Page = Annotated[int, Query(ge=1, le=100_000)]
 
+#: Statement kinds and how the UI names them.
+STATEMENT_KINDS = {"direct": "direct quote", "indirect": "reported speech", "outlet": "outlet's own claim"}
+
 
 def _filters(f: EventFilter) -> dict[str, Any]:
     return {k: getattr(f, k) or "" for k in ("actor", "country", "type", "since", "until", "outlet", "text")}
@@ -199,6 +202,39 @@ def pages_router() -> APIRouter:
         if detail is None:
             raise HTTPException(404, f"There is no actor with key “{canonical}” in this store.")
         return web.render("actor.html", request, actor=detail)
+
+    @router.get("/statements", response_class=HTMLResponse)
+    def statements(
+        request: Request,
+        speaker: str | None = None,
+        kind: str | None = None,
+        outlet: str | None = None,
+        page: Page = 1,
+    ) -> HTMLResponse:
+        web = state(request)
+        size = web.settings.page_size
+        kind = kind or None
+        if kind is not None and kind not in STATEMENT_KINDS:
+            raise HTTPException(400, f"kind must be one of {', '.join(STATEMENT_KINDS)}, got {kind!r}")
+        with web.db() as store:
+            rows = queries.statement_list(
+                store,
+                speaker=speaker,
+                kind=kind,
+                outlet=outlet,
+                limit=size + 1,
+                offset=(page - 1) * size,
+            )
+            outlets = queries.outlets(store)
+        return web.render(
+            "statements.html",
+            request,
+            statements=rows[:size],
+            filters={"speaker": speaker or "", "kind": kind or "", "outlet": outlet or ""},
+            kinds=STATEMENT_KINDS,
+            outlets=outlets,
+            pager=_pager(request, page, len(rows) > size),
+        )
 
     @router.get("/dyads", response_class=HTMLResponse)
     def dyads(request: Request, type: str | None = None) -> HTMLResponse:

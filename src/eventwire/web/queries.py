@@ -226,6 +226,7 @@ def statement_list(
     speaker: str | None = None,
     kind: str | None = None,
     article_id: str | None = None,
+    outlet: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
@@ -240,6 +241,9 @@ def statement_list(
     if article_id:
         where.append("s.article_id = ?")
         params.append(article_id)
+    if outlet:
+        where.append("a.outlet ILIKE ? ESCAPE '\\'")
+        params.append(_like(outlet))
     sql = (
         "SELECT s.article_id, s.statement_id, ac.name AS speaker, ac.canonical AS speaker_key, s.kind, "
         "s.cue, s.content, s.content_start, s.content_end, s.events, a.title, a.outlet, a.published "
