@@ -25,6 +25,7 @@ def main(argv: list[str]) -> int:
         options,
         Path(args["corpus"]) if args.get("corpus") else None,
         Path(args["db"]) if args.get("db") else None,
+        cluster=args.get("cluster"),
     )
     sys.stdout.write(json.dumps(result) + "\n")
     return 0

@@ -91,15 +91,29 @@ def _counted(articles: Iterable[Article], tally: list[int]) -> Iterator[Article]
 
 
 def run_phase(
-    phase: str, size: int, workers: int, seed: int, options: Options, corpus: Path | None, db: Path | None
+    phase: str,
+    size: int,
+    workers: int,
+    seed: int,
+    options: Options,
+    corpus: Path | None,
+    db: Path | None,
+    cluster: str | None = None,
 ) -> dict[str, Any]:
-    """Run one phase; return articles, words, work seconds and startup seconds."""
+    """Run one phase; return articles, words, work seconds and startup seconds.
+
+    Phase ``dask`` (with ``cluster``) is the ingest phase coded on Dask (:mod:`eventwire.scale.bench`).
+    """
     from ..corpus.workers import ProcessPool
 
     tally = [0, 0]
     t0 = time.perf_counter()
     if phase == "ingest":
         return _ingest(size, workers, options, corpus, db, t0)
+    if phase == "dask" and cluster and corpus and db:
+        from ..scale.bench import dask_ingest
+
+        return dask_ingest(cluster, options, corpus, db, t0)
     articles = _counted(synthetic_articles(size, seed), tally)
     per_task = max(options.batch_size, 8)
     if workers <= 1:

@@ -37,9 +37,21 @@ def _ints(value: str, name: str) -> list[int]:
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON report here."
 )
+@click.option(
+    "--cluster",
+    metavar="local:N|tcp://HOST:PORT",
+    default=None,
+    help="Also ingest each size on Dask (phase dask), next to the local ingest figures.",
+)
 @click.pass_obj
 def bench_command(
-    options: Options, sizes: str, workers: str, phases: str, seed: int, output: Path | None
+    options: Options,
+    sizes: str,
+    workers: str,
+    phases: str,
+    seed: int,
+    output: Path | None,
+    cluster: str | None = None,
 ) -> None:
     """Benchmark on a synthetic corpus: articles/s, words/s, full/bare ratio, peak memory.
 
@@ -61,6 +73,7 @@ def bench_command(
         seed=seed,
         options=options,
         progress=progress,
+        cluster=cluster,
     )
     click.echo(format_report(report))
     if output:

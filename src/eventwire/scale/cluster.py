@@ -76,24 +76,47 @@ def _dashboard_link(client: Any) -> str | None:
     return str(client.dashboard_link)
 
 
+#: Dask settings for the workers of a local cluster, so that they run the coder as the
+#: runner's own worker processes do: no statistical profiler and no GIL sampling (both
+#: take the interpreter lock many times a second from the coder's thread), and glibc's
+#: default memory trimming (Dask's 64 KiB threshold costs allocation-heavy parsing time).
+LOCAL_WORKER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1,
+        "MKL_NUM_THREADS": 1,
+        "OPENBLAS_NUM_THREADS": 1,
+    },
+}
+
+
+def _local_cluster(workers: int) -> Any:
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",  # a free port on loopback
+        memory_limit=0,  # the machine is the limit; one Coder is a few hundred MB
+        silence_logs=40,  # errors only: library code does not chatter on stderr
+    )
+
+
 @contextmanager
 def connect(spec: ClusterSpec | str, *, timeout: float = 60.0) -> Iterator[Connection]:
     """Open a client on ``spec``; a local cluster is closed again on exit."""
     spec = parse_cluster(spec) if isinstance(spec, str) else spec
-    from distributed import Client, LocalCluster
+    import dask
+    from distributed import Client
 
     cluster = None
     try:
         if spec.local:
-            cluster = LocalCluster(
-                n_workers=spec.workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address="127.0.0.1:0",  # a free port on loopback
-                memory_limit=0,  # the machine is the limit; one Coder is a few hundred MB
-                silence_logs=40,  # errors only: library code does not chatter on stderr
-            )
+            with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies hand it to their workers
+                cluster = _local_cluster(spec.workers)
             client = Client(cluster, timeout=timeout)
         else:
             client = Client(spec.address, timeout=timeout)
