@@ -274,3 +274,24 @@ def test_a_known_surname_after_another_given_name_is_someone_else(coder) -> None
 def test_seed_apposition_roles_do_not_refer_to_office_holders(seed: CodedArticle) -> None:
     assert [m.text for m in actor(seed, "Mike Waltz").mentions] == ["National Security Advisor Michael Walz"]
     assert "RISI" in mentions(seed, "Russian Institute for Strategic Studies")
+
+
+def test_apposed_names_and_object_pronouns(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(
+        coder,
+        "French President Emmanuel Macron will take office next week. "
+        "The outgoing president, Francois Hollande, congratulated him.",
+        "2017-05-10",
+    )
+    assert refers(coded, "Francois Hollande", "François Hollande")
+    assert "him" in mentions(coded, "Emmanuel Macron")
+    assert "Donald Trump" not in {a.name for a in coded.actors}
+
+
+def test_unknown_person_takes_the_country_named_in_their_sentence(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(
+        coder,
+        "President Trump met Russian Foreign Minister Sergei Lavrov, together with ambassador Sergei Kislyak.",
+        "2017-05-10",
+    )
+    assert actor(coded, "Sergei Kislyak").country == "RUS"

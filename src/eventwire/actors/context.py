@@ -236,6 +236,23 @@ class Context:
             return None, i
         return None, j
 
+    def apposed_name(self, i: int) -> tuple[Hit | None, int]:
+        """A name set off by commas right after a title at token ``i``: ", NAME," (or ", NAME.")."""
+        if i >= len(self.words) or self.words[i] != "," or i + 1 >= len(self.words):
+            return None, i
+        hit, end = self.name_after(i + 1)
+        if end <= i + 1 or (end - (i + 1) < 2 and hit is None):
+            return None, i
+        if (
+            end < len(self.words)
+            and self.words[end] not in (",", ".", ")", ";")
+            and self.sent_of[end] == self.sent_of[i]
+        ):
+            return None, i
+        if hit is None:
+            return None, end if self.doc[i + 1].ent_type_ == "PERSON" else i
+        return hit, end
+
     def part_of_longer_name(self, hit: Hit) -> bool:
         """ "Moscow State University", "Georgia Tech": a place name inside a longer proper name."""
         nxt = hit.end
@@ -430,6 +447,8 @@ class Context:
         counts: dict[str, int] = {}
         for f in findings:
             code: str | None = None
+            if f.how == "pronoun":
+                continue
             if f.unknown is not None:
                 code = f.unknown.country
             elif f.kind == "country":
@@ -441,7 +460,7 @@ class Context:
             if code and code in kb.countries and (not among or code in among):
                 counts[code] = counts.get(code, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2):
+        if not ranked or (len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1] * 2):
             return None
         return ranked[0][0]
 

@@ -104,6 +104,10 @@ def _antecedent(
     sent = ctx.sent_of[i]
     pos = ctx.doc[i].idx
     same = [f for f in findings if f.sent == sent and f.end <= pos and ok(f) and f.how != "pronoun"]
+    pron = ctx.doc[i]
+    if pron.dep_ in ("dobj", "dative", "obj", "iobj") and pron.lower_ not in ("his", "its", "their", "her"):
+        # "Hollande congratulated him": an object pronoun is not the subject of its own verb
+        same = [f for f in same if not (f.subject and _governing_verb(ctx, f) == pron.head.i)]
     if same:
         subj = [f for f in same if f.subject]
         if subj:

@@ -330,6 +330,11 @@ class ActorResolver:
             offices = self._counterpart_offices(ctx, title, earlier)
         role = next((f.key for f in hit.payloads if f.kind == "role"), None)
         name_hit, name_end = ctx.name_after(title.end_tok)
+        name_start = title.end_tok
+        if name_hit is None and name_end == title.end_tok:
+            # apposition: "The outgoing president, Francois Hollande, congratulated him"
+            name_hit, name_end = ctx.apposed_name(title.end_tok)
+            name_start = title.end_tok + 1 if name_end > title.end_tok else title.end_tok
         out: list[Finding] = []
         if title.person_ref is not None and title.ref_span is not None:
             # "Trump's special envoy": Trump is mentioned too
@@ -352,7 +357,7 @@ class ActorResolver:
             mark(title.start_tok, name_end)
             return out
         if not plural and name_end > title.end_tok:
-            words = ctx.words[title.end_tok : name_end]
+            words = ctx.words[name_start:name_end]
             holder = self._fuzzy_holder(ctx, offices, words)
             if holder is not None and self.options.fuzzy_names:
                 out.append(ctx.finding(title.start_tok, name_end, "fuzzy", holder.id, "person"))
@@ -610,10 +615,22 @@ class ActorResolver:
         if not missing:
             return findings
         given = {f.unknown.name for f in findings if f.unknown is not None and f.unknown.country}
+        first: dict[str, Finding] = {}
+        for f in missing:
+            if f.unknown is not None and f.unknown.name not in first:
+                first[f.unknown.name] = f
         out = []
         for f in findings:
             if f in missing and f.unknown is not None and f.unknown.name not in given:
-                country = ctx.dominant_country(findings, f.unknown.candidates)
+                # the one country named in the sentence that introduces them, else the article's main one
+                here = ctx.sentence_countries(first[f.unknown.name].tok)
+                if f.unknown.candidates:
+                    here &= set(f.unknown.candidates)
+                country = (
+                    next(iter(here))
+                    if len(here) == 1
+                    else ctx.dominant_country(findings, f.unknown.candidates)
+                )
                 if country is not None:
                     f = replace(f, unknown=replace(f.unknown, country=country))
             out.append(f)
