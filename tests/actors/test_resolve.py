@@ -291,7 +291,7 @@ def test_apposed_names_and_object_pronouns(coder) -> None:  # type: ignore[no-un
 def test_unknown_person_takes_the_country_named_in_their_sentence(coder) -> None:  # type: ignore[no-untyped-def]
     coded = code_text(
         coder,
-        "President Trump met Russian Foreign Minister Sergei Lavrov, together with ambassador Sergei Kislyak.",
+        "President Trump met Russian Foreign Minister Sergei Lavrov, with ambassador Sergei Kislyak.",
         "2017-05-10",
     )
     assert actor(coded, "Sergei Kislyak").country == "RUS"
