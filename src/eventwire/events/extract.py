@@ -249,22 +249,47 @@ class SentenceMatcher:
             return None
         draft = self._draft(p, [tok, *extra], tok, actors)
         self._verb_participants(draft, tok, p, extra)
+        if not draft.actors and is_passive(tok):
+            self._agent_from_event_noun(draft, tok)
         return draft
+
+    def _agent_from_event_noun(self, draft: Draft, verb: Token) -> None:
+        """ "soldiers were killed in a clash with Chinese troops": the clash names who fought."""
+        for noun in prep_objects(verb, ("in", "during")):
+            hit = self.noun_hit(noun)
+            if hit is None or hit[0].type != draft.type:
+                continue
+            agents, _ = noun_participants(noun)
+            for a in agents:
+                _add(draft.actors, self.actors.phrase_actors(a, strict=True))
+            partners = [
+                a for r in prep_objects(noun, ("with", "between")) for a in self.actors.phrase_actors(r)
+            ]
+            if partners and (hit[0].has("recip") or self.onto.types[draft.type].reciprocal):
+                _add(draft.actors, [*draft.recipients, *partners])  # both sides fought
+                draft.recipients = []
+            elif partners:
+                _add(draft.actors, partners)
+            self.consumed.add(noun.i)
+            return
 
     def _subject_actors(self, verb: Token) -> list[str]:
         out: list[str] = []
         for s in subjects(verb):
             _add(out, self.actors.phrase_actors(s))
             if not out and _both_sides(s):
-                _add(out, self._last_parties())
+                _add(out, self._last_parties(_both_sides(s)))
         return out
 
-    def _last_parties(self) -> list[str]:
-        """The parties of the last event with two or more ("both sides", "the two leaders")."""
+    def _last_parties(self, count: int) -> list[str]:
+        """The parties of the last event with ``count`` of them ("both sides", "the three leaders")."""
+        for earlier in reversed(self.history):  # co-actors first: a meeting, a clash
+            if len(set(earlier.actors)) == count:
+                return list(dict.fromkeys(earlier.actors))
         for earlier in reversed(self.history):
-            parties = [*earlier.actors, *earlier.recipients]
-            if len(set(parties)) >= 2:
-                return list(dict.fromkeys(parties))
+            parties = list(dict.fromkeys([*earlier.actors, *earlier.recipients]))
+            if len(parties) == count:
+                return parties
         return []
 
     def _verb_participants(self, draft: Draft, verb: Token, p: Pattern, extra: list[Token]) -> None:
@@ -747,14 +772,17 @@ def _says_that(verb: Token) -> bool:
     return not misparsed_object(verb)
 
 
-PAIR_WORDS = frozenset({"both", "two", "three", "all"})
+PAIR_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 
 
-def _both_sides(tok: Token) -> bool:
-    """ "both sides", "the two leaders", "the three countries": parties named before."""
-    return tok.tag_ in ("NNS", "NNPS") and any(
-        c.lower_ in PAIR_WORDS for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")
-    )
+def _both_sides(tok: Token) -> int:
+    """ "both sides", "the two leaders", "the three countries": how many parties named before (0: none)."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return 0
+    for c in tok.children:
+        if c.dep_ in ("det", "nummod", "predet", "amod") and c.lower_ in PAIR_WORDS:
+            return PAIR_WORDS[c.lower_]
+    return 0
 
 
 def _purpose(tok: Token) -> bool:
