@@ -163,7 +163,7 @@ def run_phase(
 def _ingest(
     size: int, workers: int, options: Options, corpus: Path | None, db: Path | None, t0: float
 ) -> dict[str, Any]:
-    from ..corpus import ingest
+    from ..corpus import INGEST_MEMORY_LIMIT, ingest
     from ..corpus.workers import make_pool
     from ..store import Store
 
@@ -178,7 +178,7 @@ def _ingest(
             pool.warm_up()
         startup = time.perf_counter() - t0
         t1, c1 = time.perf_counter(), _cpu_tree()
-        with Store.open(db) as store:
+        with Store.open(db, memory_limit=INGEST_MEMORY_LIMIT) as store:
             result = ingest(store, [corpus], options=options, workers=workers, pool=pool, command="bench")
             words = store.execute("SELECT coalesce(sum(words), 0) FROM articles")[0][0]
         seconds = time.perf_counter() - t1

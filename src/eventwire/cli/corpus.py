@@ -110,6 +110,12 @@ def _emit(rows: Any, columns: Sequence[str], as_json: bool) -> None:
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
 @click.option("--language", help="Language code of every input.")
 @click.option(
+    "--memory-limit",
+    default="128MB",
+    show_default=True,
+    help="Cap on DuckDB's buffer pool while ingesting (e.g. 512MB, 2GB).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar (default: only when stderr is a terminal).",
@@ -139,6 +145,7 @@ def ingest_command(
     outlet: str | None,
     published: str | None,
     language: str | None,
+    memory_limit: str,
     progress: bool | None,
     cluster: str | None = None,
     output_dir: Path | None = None,
@@ -190,7 +197,9 @@ def ingest_command(
         )
         db = db if keep_db else Path(str(output_dir))
     else:
-        with _open(db, read_only=False) as store:
+        from ..store import Store
+
+        with Store.open(db, memory_limit=memory_limit) as store:
             result = ingest(
                 store,
                 sources,

@@ -6,6 +6,8 @@
 Articles already in the store are skipped before coding (that is how a killed
 run resumes: start it again with the same sources). Each batch is written in
 one transaction together with the inputs rejected since the previous batch.
+Cross-article linking runs at the end of the run for every key with unlinked
+events (so a killed run's events are linked by the next run).
 Library code: it reports progress through the callback and never prints.
 """
 
@@ -21,6 +23,7 @@ from typing import Any
 
 from ..ingest import Metadata, read_articles
 from ..linking.keys import LinkRules
+from ..linking.link import relink_pending
 from ..options import Options
 from ..records import Article, Rejected
 from ..store.db import Store
@@ -29,7 +32,10 @@ from ..store.write import existing_ids, finish_run, start_run, write_tables
 from .estimate import estimate_items
 from .workers import InProcess, ProcessPool, make_pool
 
-__all__ = ["IngestResult", "Progress", "ingest"]
+__all__ = ["INGEST_MEMORY_LIMIT", "IngestResult", "Progress", "ingest"]
+
+#: DuckDB buffer-pool cap used by `eventwire ingest` and the benchmark (see Store.open).
+INGEST_MEMORY_LIMIT = "128MB"
 
 
 @dataclass(frozen=True)
@@ -152,7 +158,7 @@ def ingest(
                 tables = coded.tables
                 rejected.extend(coded.failed)
                 result.versions = result.versions or coded.versions
-            written = write_tables(store, tables, rejected, run_id=run_id, rules=rules)
+            written = write_tables(store, tables, rejected, run_id=run_id, rules=rules, link=False)
             result.read += meta.items
             result.stored += written.stored
             result.existing += written.existing + meta.existing
@@ -173,6 +179,7 @@ def ingest(
                         elapsed=time.perf_counter() - started,
                     )
                 )
+        relink_pending(store, rules)
         status = "done"
     finally:
         if own_pool:

@@ -92,8 +92,10 @@ def _safe_init(init: Callable[..., None], *args: Any) -> None:
     try:
         init(*args)
     except Exception as exc:
-        _WORKER["error"] = exc if isinstance(exc, EventwireError) else EventwireError(
-            f"a worker process could not start: {type(exc).__name__}: {exc}"
+        _WORKER["error"] = (
+            exc
+            if isinstance(exc, EventwireError)
+            else EventwireError(f"a worker process could not start: {type(exc).__name__}: {exc}")
         )
 
 

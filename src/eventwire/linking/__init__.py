@@ -7,7 +7,7 @@ See :mod:`.keys` (which reports may be the same event) and :mod:`.link`
 from __future__ import annotations
 
 from .keys import LinkRules, canonical, event_date, link_key
-from .link import Group, Report, group_reports, relink, relink_all
+from .link import Group, Report, group_reports, pending_keys, relink, relink_all, relink_pending
 
 __all__ = [
     "Group",
@@ -17,6 +17,8 @@ __all__ = [
     "event_date",
     "group_reports",
     "link_key",
+    "pending_keys",
     "relink",
     "relink_all",
+    "relink_pending",
 ]

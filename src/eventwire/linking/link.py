@@ -31,7 +31,9 @@ from .keys import LinkRules
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["Group", "Report", "group_reports", "relink", "relink_all"]
+    from ..store.db import Store
+
+__all__ = ["Group", "Report", "group_reports", "pending_keys", "relink", "relink_all", "relink_pending"]
 
 
 @dataclass(frozen=True)
@@ -218,3 +220,25 @@ def relink_all(conn: duckdb.DuckDBPyConnection, rules: LinkRules) -> int:
     conn.execute("DELETE FROM event_links")
     conn.execute("DELETE FROM linked_events")
     return relink(conn, keys, rules)
+
+
+def pending_keys(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Link keys with at least one stored event that is not linked yet."""
+    rows = conn.execute(
+        "SELECT DISTINCT e.link_key FROM events e ANTI JOIN event_links l USING (article_id, event_id) "
+        "WHERE e.link_key IS NOT NULL ORDER BY 1"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def relink_pending(store: Store, rules: LinkRules, chunk: int = 2048) -> int:
+    """Relink every key with unlinked events, ``chunk`` keys per transaction. Returns groups written.
+
+    Safe to interrupt: whatever is left unlinked is found again by the next call.
+    """
+    keys = pending_keys(store.conn)
+    total = 0
+    for i in range(0, len(keys), chunk):
+        with store.transaction():
+            total += relink(store.conn, keys[i : i + chunk], rules)
+    return total

@@ -36,8 +36,14 @@ class Store:
         self._depth = 0
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
-        """Open (creating if needed) and migrate the store at ``path`` (":memory:" for a scratch one)."""
+    def open(
+        cls, path: str | Path = DEFAULT_DB, *, read_only: bool = False, memory_limit: str | None = None
+    ) -> Store:
+        """Open (creating if needed) and migrate the store at ``path`` (":memory:" for a scratch one).
+
+        ``memory_limit`` (e.g. "128MB") caps DuckDB's buffer pool; long ingests use it to keep
+        memory flat (DuckDB otherwise caches the growing file up to most of the RAM).
+        """
         name = str(path)
         if read_only and name != ":memory:" and not Path(name).exists():
             raise StoreError(f"no store at {name}; create one with `eventwire ingest --db {name} SOURCE...`")
@@ -50,6 +56,10 @@ class Store:
             ) from exc
         store = cls(conn, name, read_only)
         try:
+            if memory_limit:
+                conn.execute(f"SET memory_limit = '{_size(memory_limit)}'")
+                if not read_only:
+                    conn.execute("SET checkpoint_threshold = '4MB'")
             if read_only:
                 have = (
                     {r[0] for r in conn.execute("SELECT number FROM migrations").fetchall()}
@@ -143,3 +153,11 @@ def _has_migrations(conn: duckdb.DuckDBPyConnection) -> bool:
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations'"
     ).fetchone()
     return bool(row and row[0])
+
+
+def _size(value: str) -> str:
+    import re
+
+    if not re.fullmatch(r"\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*", value, re.IGNORECASE):
+        raise StoreError(f"memory limit {value!r} is not a size; write it like 128MB or 2GB")
+    return value.strip()

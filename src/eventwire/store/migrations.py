@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 __all__ = ["MIGRATIONS", "Migration", "applied_migrations", "apply_migrations"]
 
 
+# Only ``articles`` (and the small bookkeeping tables) carry a primary key: the
+# writer adds an article's rows together with the article, in one transaction,
+# and skips stored article ids, so child rows cannot repeat. DuckDB keeps ART
+# indexes in memory; leaving them off the child tables keeps a long ingest's
+# memory flat.
+
+
 @dataclass(frozen=True)
 class Migration:
     number: int
@@ -58,8 +65,7 @@ CREATE TABLE actors (
     role VARCHAR,
     kb_id VARCHAR,
     entry VARCHAR,
-    canonical VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, actor_id)
+    canonical VARCHAR NOT NULL
 );
 CREATE TABLE actor_mentions (
     article_id VARCHAR NOT NULL,
@@ -67,8 +73,7 @@ CREATE TABLE actor_mentions (
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text VARCHAR,
-    how VARCHAR,
-    PRIMARY KEY (article_id, actor_id, start, "end")
+    how VARCHAR
 );
 CREATE TABLE events (
     article_id VARCHAR NOT NULL,
@@ -95,8 +100,7 @@ CREATE TABLE events (
     confidence DOUBLE,
     link_key VARCHAR,
     link_date VARCHAR,
-    link_precision VARCHAR,
-    PRIMARY KEY (article_id, event_id)
+    link_precision VARCHAR
 );
 CREATE TABLE statements (
     article_id VARCHAR NOT NULL,
@@ -109,8 +113,7 @@ CREATE TABLE statements (
     content_start INTEGER,
     content_end INTEGER,
     kind VARCHAR,
-    events VARCHAR[],
-    PRIMARY KEY (article_id, statement_id)
+    events VARCHAR[]
 );
 CREATE TABLE rejected (
     source VARCHAR NOT NULL,
@@ -138,7 +141,7 @@ CREATE TABLE runs (
     seconds DOUBLE
 );
 CREATE TABLE linked_events (
-    id VARCHAR PRIMARY KEY,
+    id VARCHAR NOT NULL,
     link_key VARCHAR NOT NULL,
     type VARCHAR NOT NULL,
     actor VARCHAR[],
@@ -156,11 +159,8 @@ CREATE TABLE event_links (
     article_id VARCHAR NOT NULL,
     event_id VARCHAR NOT NULL,
     linked_id VARCHAR NOT NULL,
-    reason VARCHAR,
-    PRIMARY KEY (article_id, event_id)
+    reason VARCHAR
 );
-CREATE INDEX events_link_key ON events (link_key);
-CREATE INDEX linked_events_link_key ON linked_events (link_key);
 """
 
 MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _INITIAL),)

@@ -58,7 +58,10 @@ def write_tables(
     """Merge one batch (tables from :func:`eventwire.store.rows.batch_tables`) into the store.
 
     Articles already stored are skipped with their rows. With ``link`` the
-    linked events of the touched keys are recomputed in the same transaction.
+    linked events of the touched keys are recomputed in the same transaction;
+    without, the new events stay unlinked until
+    :func:`eventwire.linking.relink_pending` runs (the ingest runner calls it
+    at the end of every run).
     """
     rules = rules or LinkRules.load()
     articles = tables.get("articles")
@@ -97,9 +100,11 @@ def _insert(store: Store, name: str, table: pa.Table) -> None:
         return
     table = table.select(ARROW_SCHEMAS[name].names).cast(ARROW_SCHEMAS[name])
     view = f"_in_{name}"
+    # Only articles and rejected have keys; child rows are new whenever their article is.
+    conflict = " ON CONFLICT DO NOTHING" if name in ("articles", "rejected") else ""
     store.conn.register(view, table)
     try:
-        store.conn.execute(f'INSERT INTO "{name}" SELECT * FROM {view} ON CONFLICT DO NOTHING')
+        store.conn.execute(f'INSERT INTO "{name}" SELECT * FROM {view}{conflict}')
     finally:
         store.conn.unregister(view)
 
@@ -158,7 +163,7 @@ def merge_parquet(store: Store, directory: str, *, rules: LinkRules | None = Non
 
     import pyarrow.parquet as pq
 
-    from ..linking.link import relink_all
+    from ..linking.link import relink_pending
 
     rules = rules or LinkRules.load()
     totals = [0, 0, 0, 0]
@@ -176,8 +181,7 @@ def merge_parquet(store: Store, directory: str, *, rules: LinkRules | None = Non
         with store.transaction():
             _insert(store, "rejected", table)
         totals[3] += table.num_rows
-    with store.transaction():
-        relink_all(store.conn, rules)
+    relink_pending(store, rules)
     return WriteResult(*totals)
 
 
