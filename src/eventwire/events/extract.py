@@ -245,6 +245,8 @@ class SentenceMatcher:
         actors = self._subject_actors(tok)
         if p.has("frame"):
             return self._frame(p, tok, [tok, *extra], actors)
+        if p.has("future") and not (m := modality(tok)).future and not m.modal and not m.conditional:
+            return None  # "Russia would respond": a threat; "Russia responded" is another event
         if p.has("weak") and _says_that(tok):  # "demonstrated that they are ready": a claim, not a rally
             return None
         draft = self._draft(p, [tok, *extra], tok, actors)
@@ -520,11 +522,10 @@ class SentenceMatcher:
             draft.hypothetical = True
             return draft
         own_objects: list[str] = []
-        for obj in patients(tok):
+        for obj in patients(tok) + prep_objects(tok, ("on", "upon", "to", "with")):
             if inner is None or obj not in inner.trigger:
-                _add(own_objects, self.actors.phrase_actors(obj, strict=True))
-        for r in prep_objects(tok, ("on", "upon", "to", "with")):
-            _add(own_objects, self.actors.phrase_actors(r, strict=True))
+                ids = self.actors.phrase_actors(obj, strict=True)
+                _add(own_objects, ids or (self._last_parties(_both_sides(obj)) if _both_sides(obj) else []))
         if inner is None:
             if p.has("weak") and not (clause and p.type != "AGREE"):
                 return None

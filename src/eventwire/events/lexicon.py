@@ -34,6 +34,7 @@ FLAGS = frozenset(
         "container",
         "needobj",
         "objactor",
+        "future",
         "weak",
     }
 )
