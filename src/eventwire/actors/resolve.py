@@ -36,7 +36,7 @@ from .context import Context
 from .coref import resolve_coreference
 from .fuzzy import similar_given, similar_surname
 from .kb import KnowledgeBase, Office, Person
-from .lexicon import HEAD_NOUNS, Form, Lexicon
+from .lexicon import Form, Lexicon
 from .match import Hit
 from .record import Finding, Unknown, build_actors
 
@@ -466,9 +466,8 @@ class ActorResolver:
             return people if (plural or len(people) == 1) else people[:1]
         if plural:
             return []
-        generic = title.hit.end - title.hit.start == 1 and (
-            ctx.lowers[title.hit.start] in self.kb.roles or ctx.lowers[title.hit.start] in HEAD_NOUNS
-        )
+        # one word alone ("the chairman", "the leader") is too generic to name the one office that has it
+        generic = title.hit.end - title.hit.start == 1
         if len(offices) == 1 and not generic:
             p = self.kb.holder(offices[0].id, ctx.date)
             return [p] if p else []
