@@ -182,7 +182,8 @@ class EventCoder:
         return d
 
     def _keep(self, d: Draft, index: ActorIndex) -> bool:
-        d.recipients = [r for r in d.recipients if r not in d.actors]
+        if "generic recipient" not in d.notes:  # "Georgian police detained Georgian protesters" keeps both
+            d.recipients = [r for r in d.recipients if r not in d.actors]
         if not d.actors:
             return False
         info = self.ontology.types[d.type]

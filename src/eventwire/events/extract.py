@@ -102,6 +102,7 @@ class SentenceMatcher:
         self.speaker_of = speaker_of
         self.consumed: set[int] = set()
         self.extra: list[Draft] = []
+        self.generic_subject = ""  # "civil" or "state" when the last subject was an unnamed group
         self.pending: list[Draft] = []
         self.history: list[Draft] = list(history)
 
@@ -251,6 +252,10 @@ class SentenceMatcher:
             return None
         draft = self._draft(p, [tok, *extra], tok, actors)
         self._verb_participants(draft, tok, p, extra)
+        if self.generic_subject == "civil" and draft.type == "ASSAULT":
+            # violence by an unnamed crowd is a violent protest (PROTEST riot), not an armed attack
+            draft.type, draft.mode, draft.cameo = "PROTEST", "riot", "145"
+        self.generic_subject = ""
         if not draft.actors and is_passive(tok):
             self._agent_from_event_noun(draft, tok)
         return draft
@@ -281,7 +286,18 @@ class SentenceMatcher:
             _add(out, self.actors.phrase_actors(s))
             if not out and _both_sides(s):
                 _add(out, self._last_parties(_both_sides(s)))
+            if not out and self._generic_group(s):
+                _add(out, self.actors.home_country(self.sent))
+                self.generic_subject = "civil" if self._generic_group(s, civil=True) else "state"
         return out
+
+    def _generic_group(self, tok: Token, civil: bool = False) -> bool:
+        """ "Police", "protesters", "the army", "security forces": a state's organ or its people, unnamed."""
+        return any(
+            set(p.mods) <= {c.lemma_.lower() for c in tok.children} and (not civil or p.has("civil"))
+            for key in lemma_keys(tok)[:3]
+            for p in self.lex.get("G", key)
+        )
 
     def _last_parties(self, count: int) -> list[str]:
         """The parties of the last event with ``count`` of them ("both sides", "the three leaders")."""
@@ -298,6 +314,13 @@ class SentenceMatcher:
         recip = p.has("recip")
         strict = recip or p.has("needobj")
         skip = {t.i for t in extra}
+        for obj in patients(verb) + prep_objects(verb, ("at", "against", "on")):
+            if self._generic_group(obj) and not self.actors.phrase_actors(obj, strict=True):
+                # "detained dozens of demonstrators": the people of the country where it happens
+                draft.recipients += [
+                    a for a in self.actors.home_country(self.sent) if a not in draft.recipients
+                ]
+                draft.notes.append("generic recipient")
         for obj in patients(verb):
             if obj.i in skip and p.kind == "VO":
                 # the pattern's own object ("imposed sanctions on X", "confirmed Hegseth's words")

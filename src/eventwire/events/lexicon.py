@@ -20,7 +20,7 @@ __all__ = ["KINDS", "Lexicon", "Pattern"]
 
 DATA = "eventwire.events.data"
 #: Pattern kinds: see the header of data/lexicon.tsv.
-KINDS = frozenset({"V", "VO", "N", "A", "L", "F", "S", "M", "B"})
+KINDS = frozenset({"V", "VO", "N", "A", "L", "F", "S", "M", "B", "G"})
 EVENT_KINDS = frozenset({"V", "VO", "N", "A", "M"})
 FLAGS = frozenset(
     {
@@ -35,6 +35,7 @@ FLAGS = frozenset(
         "needobj",
         "objactor",
         "future",
+        "civil",
         "weak",
     }
 )
@@ -181,6 +182,8 @@ def parse_row(cells: list[str], where: str, ontology: Ontology) -> Pattern:
         head, mods = words[-1], words[:-1]
     elif kind == "A":
         head, comps = words[0], words[1:]
+    elif kind == "G":
+        head, mods = words[-1], words[:-1]
     return Pattern(
         kind=kind,
         head=head,

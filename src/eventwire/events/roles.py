@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..records import ActorLayer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["ActorIndex", "noun_participants", "patients", "prep_objects", "subjects"]
 
@@ -42,6 +42,28 @@ class ActorIndex:
     def country(self, actor_id: str) -> str | None:
         actor = self.actors.get(actor_id)
         return actor.country if actor is not None else None
+
+    def home_country(self, sent: Span) -> list[str]:
+        """The country an unnamed group ("police", "protesters") most likely belongs to.
+
+        A country named in the sentence as a place ("in Tbilisi", "across France") first, then the
+        country the article names most often. Empty when the article names no country.
+        """
+        countries = {a.id for a in self.layer.actors if a.kind == "country"}
+        for tok in sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "at", "outside"):
+                for a in self.by_token.get(tok.i, []):
+                    if a in countries:
+                        return [a]
+        by_code: dict[str, int] = {}
+        for a in self.layer.actors:
+            if a.country:
+                by_code[a.country] = by_code.get(a.country, 0) + len(a.mentions)
+        ranked = sorted(
+            (a for a in self.layer.actors if a.id in countries),
+            key=lambda a: (-by_code.get(a.country or "", 0), -len(a.mentions)),
+        )
+        return [ranked[0].id] if ranked else []
 
     def kind(self, actor_id: str) -> str | None:
         actor = self.actors.get(actor_id)
