@@ -295,3 +295,16 @@ def test_unknown_person_takes_the_country_named_in_their_sentence(coder) -> None
         "2017-05-10",
     )
     assert actor(coded, "Sergei Kislyak").country == "RUS"
+
+
+def test_pronouns_agree_with_given_names(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(
+        coder,
+        "Zelenskiy met Danish Prime Minister Mette Frederiksen in Kiev. She promised more jets.\n"
+        "A spokeswoman for the State Department, Jane Doe, declined to comment.",
+        "2024-02-26",
+    )
+    assert "She" in mentions(coded, "Mette Frederiksen")
+    assert "She" not in mentions(coded, "Volodymyr Zelensky")
+    doe = actor(coded, "Jane Doe")
+    assert (doe.country, doe.sector) == ("USA", "GOV")

@@ -18,11 +18,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .context import Context
+from .match import fold
 from .record import Finding
 
 __all__ = ["resolve_coreference"]
 
 PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their", "themselves"})
 LOOKBACK = 2  # sentences
@@ -65,7 +67,8 @@ def resolve_coreference(ctx: Context, findings: list[Finding], used: list[bool])
         if i in excluded or used[i]:
             continue
         if low in PERSONAL:
-            ante = _antecedent(ctx, everything, i, lambda f: f.kind == "person")
+            wrong = "m" if low in FEMININE else "f"
+            ante = _antecedent(ctx, everything, i, _person_not(ctx, wrong))
             if ante:
                 out.append(_refer(ctx, i, ante[0], "pronoun"))
         elif low in NEUTER and ctx.doc[i].dep_ in ("nsubj", "nsubjpass", "poss"):
@@ -153,6 +156,26 @@ def _governing_verb(ctx: Context, f: Finding) -> int | None:
         if t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass"):
             return int(t.head.head.i)
     return None
+
+
+def _person_not(ctx: Context, wrong: str) -> Callable[[Finding], bool]:
+    def ok(f: Finding) -> bool:
+        return f.kind == "person" and _gender(ctx, f) != wrong
+
+    return ok
+
+
+def _gender(ctx: Context, f: Finding) -> str | None:
+    """ "f" or "m" when the person's given name usually says so (givennames.tsv), else None."""
+    kb = ctx.lexicon.kb
+    if f.unknown is not None:
+        name = f.unknown.name
+    elif f.key in kb.people:
+        name = kb.people[f.key].name
+    else:
+        return None
+    first = fold(name.split()[0]) if name.split() else ""
+    return kb.genders.get(first)
 
 
 def _excluded_tokens(ctx: Context) -> set[int]:

@@ -94,7 +94,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sectors": (("code",), ("code", "name", "description")),
     "roles": (("phrase", "sector"), ("phrase", "sector", "kind", "note")),
     "artifacts": (("language", "phrase", "reading"), ("language", "phrase", "reading", "note")),
-    "givennames": (("variants",), ("variants",)),
+    "givennames": (("variants",), ("variants", "gender")),
 }
 KINDS = tuple(COLUMNS)
 _KIND_SYNONYMS = {"persons": "people", "orgs": "organizations", "organisations": "organizations"}
@@ -204,6 +204,8 @@ class KnowledgeBase:
     artifacts: dict[tuple[str, str], str] = field(default_factory=dict)
     # given name (lower case, ASCII) -> its variants (Mike/Michael)
     given_names: dict[str, frozenset[str]] = field(default_factory=dict)
+    # given name (lower case) -> "f" or "m" where the name usually says so
+    genders: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     _duplicates: list[str] = field(default_factory=list)
     _terms_by_office: dict[str, list[Term]] = field(default_factory=dict)
@@ -367,8 +369,13 @@ class KnowledgeBase:
             self.artifacts[(row["language"], row["phrase"].lower())] = row["reading"].lower()
         elif kind == "givennames":
             group = frozenset(v.lower() for v in _multi(row["variants"]))
+            gender = (row.get("gender") or "").lower()
+            if gender not in ("", "f", "m"):
+                raise KnowledgeBaseError(f"{where}: gender {gender!r} is not f, m or empty")
             for name in group:
                 self.given_names[name] = self.given_names.get(name, frozenset()) | group
+                if gender:
+                    self.genders[name] = gender
 
     def _index(self) -> None:
         by_office: dict[str, list[Term]] = defaultdict(list)

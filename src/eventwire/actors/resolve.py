@@ -221,19 +221,21 @@ class ActorResolver:
         """ "of (the) COUNTRY (and (the) COUNTRY)" or "of (the) ORGANISATION" after the title."""
         hit = ctx.hits[k]
         i = hit.end
-        if i >= len(ctx.lowers) or ctx.lowers[i] not in ("of", "to"):
+        if i >= len(ctx.lowers) or ctx.lowers[i] not in ("of", "to", "for"):
             return hit.end, [], None
         countries: list[str] = []
         org: str | None = None
         end = hit.end
         for nxt in ctx.hits[k + 1 : k + 4]:
             gap = [w for w in ctx.lowers[i : nxt.start] if w != "the"]
-            if gap not in (["of"], ["to"], ["and"], [","]) or (
-                gap != ["of"] and gap != ["to"] and not countries
+            if gap not in (["of"], ["to"], ["for"], ["and"], [","]) or (
+                gap not in (["of"], ["to"], ["for"]) and not countries
             ):
                 break
             form = nxt.payloads[0]
             if form.kind in COUNTRYISH:
+                if gap == ["for"]:
+                    break  # "envoy for Ukraine" names a subject, not whose envoy
                 countries.append(form.key)
             elif form.kind in ("organization", "outlet") and not countries:
                 org = form.key
