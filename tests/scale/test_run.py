@@ -98,3 +98,22 @@ def test_a_bad_item_is_rejected_and_a_dead_worker_is_replaced(dask2, tmp_path):
         assert len(rows) == 1 and "deliberate failure" in rows[0]["detail"]
         assert result.rejected == 3 and result.stored == 31
     dask2.client.wait_for_workers(2, timeout=60)  # the nanny started a new worker in its place
+
+
+def test_cli_output_dir_alone_writes_shards_and_no_store(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    corpus = write_corpus(tmp_path / "c.jsonl", 12)
+    out = tmp_path / "shards"
+    result = CliRunner().invoke(
+        main, ["ingest", str(corpus), "--cluster", "local:2", "--output-dir", str(out), "--no-progress"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Dask: 2 worker(s) on a local cluster" in result.output
+    assert "stored 12 new article(s)" in result.output and "2 rejected" in result.output
+    assert not (tmp_path / "eventwire.duckdb").exists()
+    (n,) = duckdb.execute(f"SELECT count(*) FROM read_parquet('{out}/articles/*.parquet')").fetchone()
+    assert n == 12

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from distributed import WorkerPlugin
@@ -80,7 +80,6 @@ class Partition:
     rejected: tuple[Rejected, ...] = ()
     output_dir: str | None = None  # write Parquet shards here (a path every worker can reach)
     return_tables: bool = True  # ship the Arrow tables back to the client
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def partition_name(seq: int, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> str:

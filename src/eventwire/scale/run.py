@@ -19,6 +19,7 @@ transaction per shard, linking over the merged result).
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -80,9 +81,15 @@ def ingest_cluster(
 
 
 def _partitions(items: Iterable[Article | Rejected], size: int, output_dir: str) -> Iterator[Partition]:
+    """Consecutive inputs, ``size`` articles (or rejections) at a time, named by their content."""
     articles: list[Article] = []
     rejected: list[Rejected] = []
     seq = 0
+
+    def cut() -> Partition:
+        name = partition_name(seq, articles, rejected)
+        return Partition(seq, name, tuple(articles), tuple(rejected), output_dir, return_tables=False)
+
     for item in items:
         if isinstance(item, Rejected):
             rejected.append(item)
@@ -90,25 +97,11 @@ def _partitions(items: Iterable[Article | Rejected], size: int, output_dir: str)
             articles.append(item)
         if len(articles) >= size or len(rejected) >= size:
             seq += 1
-            yield Partition(
-                seq,
-                partition_name(seq, articles, rejected),
-                tuple(articles),
-                tuple(rejected),
-                output_dir=output_dir,
-                return_tables=False,
-            )
+            yield cut()
             articles, rejected = [], []
     if articles or rejected:
         seq += 1
-        yield Partition(
-            seq,
-            partition_name(seq, articles, rejected),
-            tuple(articles),
-            tuple(rejected),
-            output_dir=output_dir,
-            return_tables=False,
-        )
+        yield cut()
 
 
 def ingest_parquet(
@@ -142,15 +135,14 @@ def ingest_parquet(
     run_id = start_run(store, command, conn.workers) if store is not None else 0
     result = IngestResult(run_id=run_id)
     total = estimate_items(sources)
-    done_counts: dict[str, int] = {}
+    sizes: deque[int] = deque()  # input items of each submitted partition, in order
     status = "failed"
 
     def todo() -> Iterator[Partition | None]:
         items = read_articles(sources, input_format, metadata, options, fetch_links)
         for part in _partitions(items, partition_size or DEFAULT_PARTITION, out):
-            n = len(part.articles) + len(part.rejected)
+            sizes.append(len(part.articles) + len(part.rejected))
             if shard_done(out, part.name):
-                done_counts[part.name] = n
                 yield None  # written by an earlier run
                 continue
             if store is not None and part.articles:
@@ -159,7 +151,6 @@ def ingest_parquet(
                     fresh = tuple(a for a in part.articles if a.id not in old)
                     result.existing += len(part.articles) - len(fresh)
                     part = Partition(part.seq, part.name, fresh, part.rejected, out, return_tables=False)
-            done_counts[part.name] = n
             _count_rejected(result, part.rejected)
             yield part
 
@@ -175,7 +166,7 @@ def ingest_parquet(
                 result.events += res.tables["events"].num_rows if "events" in res.tables else 0
                 _count_rejected(result, res.failed)
                 result.versions = result.versions or res.versions
-            result.read = sum(done_counts.values())
+            result.read += sizes.popleft()
             if progress:
                 progress(
                     Progress(
@@ -187,7 +178,6 @@ def ingest_parquet(
                         elapsed=time.perf_counter() - started,
                     )
                 )
-        result.read = sum(done_counts.values())
         if store is not None:
             merged = merge_parquet(store, out, rules=rules)  # every shard, also earlier runs'
             result.stored, result.events = merged.stored, merged.events
