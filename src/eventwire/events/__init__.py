@@ -171,6 +171,9 @@ class EventCoder:
             elif d.type == "RETREAT":
                 d.type, d.mode, d.cameo = "CONCEDE", None, "080"
                 d.notes.append("announced retreat -> CONCEDE")
+        if d.civil and d.type == "ASSAULT":  # violence by an unnamed crowd is a violent protest
+            d.type, d.mode, d.cameo = "PROTEST", "riot", "145"
+            d.notes.append("crowd violence -> PROTEST riot")
         countries = {index.country(a) for a in d.actors} - {None}
         if d.type == "MOBILIZE" and len(countries) >= 2:  # joint exercises are cooperation (codebook)
             d.type, d.mode, d.cameo = "COOPERATE", None, "062"

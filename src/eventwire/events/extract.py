@@ -71,6 +71,7 @@ class Draft:
     hypothetical: bool = False
     notes: list[str] = field(default_factory=list)
     group: bool = False  # the actor is a plural group ("NATO leaders")
+    civil: bool = False  # the actor is an unnamed crowd ("protesters", "people")
     in_condition: bool = False  # the anchor sits in an "if"/"unless" clause
 
     @property
@@ -102,7 +103,6 @@ class SentenceMatcher:
         self.speaker_of = speaker_of
         self.consumed: set[int] = set()
         self.extra: list[Draft] = []
-        self.generic_subject = ""  # "civil" or "state" when the last subject was an unnamed group
         self.pending: list[Draft] = []
         self.history: list[Draft] = list(history)
 
@@ -252,10 +252,6 @@ class SentenceMatcher:
             return None
         draft = self._draft(p, [tok, *extra], tok, actors)
         self._verb_participants(draft, tok, p, extra)
-        if self.generic_subject == "civil" and draft.type == "ASSAULT":
-            # violence by an unnamed crowd is a violent protest (PROTEST riot), not an armed attack
-            draft.type, draft.mode, draft.cameo = "PROTEST", "riot", "145"
-        self.generic_subject = ""
         if not draft.actors and is_passive(tok):
             self._agent_from_event_noun(draft, tok)
         return draft
@@ -287,8 +283,7 @@ class SentenceMatcher:
             if not out and _both_sides(s):
                 _add(out, self._last_parties(_both_sides(s)))
             if not out and self._generic_group(s):
-                _add(out, self.actors.home_country(self.sent))
-                self.generic_subject = "civil" if self._generic_group(s, civil=True) else "state"
+                _add(out, self.actors.home_country(s))
         return out
 
     def _generic_group(self, tok: Token, civil: bool = False) -> bool:
@@ -314,12 +309,11 @@ class SentenceMatcher:
         recip = p.has("recip")
         strict = recip or p.has("needobj")
         skip = {t.i for t in extra}
-        for obj in patients(verb) + prep_objects(verb, ("at", "against", "on")):
+        objs = patients(verb) + prep_objects(verb, ("at", "against", "on"))
+        for obj in objs + [g for o in objs for g in prep_objects(o, ("of",))]:
             if self._generic_group(obj) and not self.actors.phrase_actors(obj, strict=True):
                 # "detained dozens of demonstrators": the people of the country where it happens
-                draft.recipients += [
-                    a for a in self.actors.home_country(self.sent) if a not in draft.recipients
-                ]
+                draft.recipients += [a for a in self.actors.home_country(obj) if a not in draft.recipients]
                 draft.notes.append("generic recipient")
         for obj in patients(verb):
             if obj.i in skip and p.kind == "VO":
@@ -729,9 +723,14 @@ class SentenceMatcher:
 
     def _draft(self, p: Pattern, trigger: list[Token], anchor: Token, actors: list[str]) -> Draft:
         assert p.type is not None
-        group = anchor.pos_ in VERB_POS and any(self._organization_members(s) for s in subjects(anchor))
+        subj = subjects(anchor) if anchor.pos_ in VERB_POS else []
+        group = any(self._organization_members(s) for s in subj)
+        civil = any(
+            self._generic_group(s, civil=True) and not self.actors.phrase_actors(s, True) for s in subj
+        )
         return Draft(
             group=group,
+            civil=civil,
             in_condition=in_condition(anchor),
             type=p.type,
             mode=p.mode,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..records import ActorLayer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["ActorIndex", "noun_participants", "patients", "prep_objects", "subjects"]
 
@@ -43,26 +43,34 @@ class ActorIndex:
         actor = self.actors.get(actor_id)
         return actor.country if actor is not None else None
 
-    def home_country(self, sent: Span) -> list[str]:
-        """The country an unnamed group ("police", "protesters") most likely belongs to.
+    def home_country(self, group: Token) -> list[str]:
+        """The country an unnamed group ("police", "the junta", "protesters") most likely belongs to.
 
-        A country named in the sentence as a place ("in Tbilisi", "across France") first, then the
-        country the article names most often. Empty when the article names no country.
+        In order: a country named with the same noun elsewhere in the article ("Mali's junta",
+        "Georgian police"); a country named in the sentence as a place ("in Tbilisi", "across
+        France"); the country the article's actors belong to most often. Empty if none is named.
         """
-        countries = {a.id for a in self.layer.actors if a.kind == "country"}
-        for tok in sent:
+        countries = {x.id: x for x in self.layer.actors if x.kind == "country"}
+        by_code = {x.country: x.id for x in countries.values() if x.country}
+        lemma = group.lemma_.lower()
+        for tok in group.doc:
+            if tok.i != group.i and tok.lemma_.lower() == lemma and tok.i not in self.by_token:
+                for child in tok.children:
+                    if child.dep_ in ("poss", "amod", "compound"):
+                        for actor_id in self.by_token.get(child.i, []):
+                            code = self.country(actor_id)
+                            if code in by_code:
+                                return [by_code[code]]
+        for tok in group.sent:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "at", "outside"):
-                for a in self.by_token.get(tok.i, []):
-                    if a in countries:
-                        return [a]
-        by_code: dict[str, int] = {}
-        for a in self.layer.actors:
-            if a.country:
-                by_code[a.country] = by_code.get(a.country, 0) + len(a.mentions)
-        ranked = sorted(
-            (a for a in self.layer.actors if a.id in countries),
-            key=lambda a: (-by_code.get(a.country or "", 0), -len(a.mentions)),
-        )
+                for actor_id in self.by_token.get(tok.i, []):
+                    if actor_id in countries:
+                        return [actor_id]
+        weight: dict[str, int] = {}
+        for actor in self.layer.actors:
+            if actor.country:
+                weight[actor.country] = weight.get(actor.country, 0) + len(actor.mentions)
+        ranked = sorted(countries.values(), key=lambda x: (-weight.get(x.country or "", 0), -len(x.mentions)))
         return [ranked[0].id] if ranked else []
 
     def kind(self, actor_id: str) -> str | None:
