@@ -39,7 +39,7 @@ from .kb import KnowledgeBase, Office, Person
 from .lexicon import Form, Lexicon
 from .match import Hit
 from .record import Finding, Unknown, build_actors
-from .titles import NOT_CURRENT, TITLEISH, TitleReading, Title
+from .titles import NOT_CURRENT, TITLEISH, Title, TitleReading
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
