@@ -232,3 +232,56 @@ def test_a_failing_sentence_is_skipped_not_fatal(
     assert [e.type for e in coded.events] == ["CONSULT"]
     (skip,) = coded.skipped
     assert skip.stage == "events" and "boom" in skip.reason and "shelled" in skip.sentence.text
+
+
+@pytest.mark.slow
+def test_unnamed_police_act_for_the_country_of_the_event(code: Callable[..., Any]) -> None:
+    coded = code("Police detained dozens of protesters in Warsaw on Tuesday.")
+    (event,) = coded.find("COERCE")
+    assert coded.names(event.actor) == ["Poland"]
+    assert coded.names(event.recipient) == ["Poland"]  # the protesters, Poland's people
+
+
+@pytest.mark.slow
+def test_crowd_violence_is_a_riot(code: Callable[..., Any]) -> None:
+    coded = code("Protesters stormed the parliament building in Belgrade.")
+    (event,) = coded.find("PROTEST")
+    assert event.mode == "riot" and coded.names(event.actor) == ["Serbia"]
+    assert not coded.find("ASSAULT")
+
+
+@pytest.mark.slow
+def test_both_sides_are_the_parties_named_before(code: Callable[..., Any]) -> None:
+    coded = code("Russia and Ukraine held talks in Istanbul. Both sides agreed to exchange prisoners.")
+    agree = [e for e in coded.events if e.sentence.text.startswith("Both")]
+    assert agree and set(coded.names(agree[0].actor)) == {"Russia", "Ukraine"}
+
+
+@pytest.mark.slow
+def test_a_denial_answers_the_last_accuser(code: Callable[..., Any]) -> None:
+    coded = code("Poland accused Russia of sabotage. Moscow denied any involvement.")
+    (event,) = coded.find("REJECT")
+    assert coded.names(event.actor) == ["Russia"]
+    assert coded.names(event.recipient) == ["Poland"]
+    assert event.confidence < 0.7  # a guessed recipient lowers confidence
+
+
+@pytest.mark.slow
+def test_retaliation_is_a_threat_only_when_to_come(code: Callable[..., Any]) -> None:
+    assert code("Iran said it would retaliate against Israel.").find("THREATEN")
+    assert not code("Iran retaliated against Israel.").find("THREATEN")
+
+
+@pytest.mark.slow
+def test_host_is_the_recipient_of_a_visit(code: Callable[..., Any]) -> None:
+    coded = code("Modi hosted Macron in New Delhi.")
+    (event,) = coded.find("CONSULT")
+    assert coded.names(event.actor) == ["Emmanuel Macron"]
+    assert coded.names(event.recipient) == ["Narendra Modi"]
+
+
+@pytest.mark.slow
+def test_conditions_are_not_events(code: Callable[..., Any]) -> None:
+    coded = code("Macron threatened to recall the ambassador if Iran attacked Israel.")
+    assert coded.find("THREATEN")
+    assert not coded.find("ASSAULT")
