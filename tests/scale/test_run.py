@@ -117,3 +117,15 @@ def test_cli_output_dir_alone_writes_shards_and_no_store(tmp_path, monkeypatch):
     assert not (tmp_path / "eventwire.duckdb").exists()
     (n,) = duckdb.execute(f"SELECT count(*) FROM read_parquet('{out}/articles/*.parquet')").fetchone()
     assert n == 12
+
+
+def test_joining_a_running_scheduler_leaves_it_running(dask2, tmp_path):
+    from eventwire.scale import connect
+
+    corpus = write_corpus(tmp_path / "c.jsonl", 10)
+    address = dask2.client.scheduler.address
+    with connect(address) as conn, Store.open(tmp_path / "s.duckdb") as store:
+        assert (conn.spec.address, conn.workers) == (address, 2)
+        result = ingest_cluster(store, [corpus], conn)
+        assert (result.stored, result.rejected) == (10, 2)
+    assert len(dask2.client.scheduler_info(n_workers=-1)["workers"]) == 2
