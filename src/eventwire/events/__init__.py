@@ -120,11 +120,7 @@ class EventCoder:
             if not draft.recipients and draft.type in ANSWERS:
                 self._answered_party(draft, history + out, index)
             source = self._speaker(draft.anchor, index, statements)
-            draft.source = (
-                source[0]
-                if source and source[0] not in draft.actors
-                else (source[0] if source and draft.notes and "obligation" in draft.notes[-1] else None)
-            )
+            draft.source = source[0] if source else None
             key = (draft.type, tuple(draft.actors), tuple(draft.recipients), draft.anchor.i)
             if key in seen:
                 continue

@@ -311,7 +311,7 @@ class SentenceMatcher:
         skip = {t.i for t in extra}
         objs = patients(verb) + prep_objects(verb, ("at", "against", "on"))
         for obj in objs + [g for o in objs for g in prep_objects(o, ("of",))]:
-            if self._generic_group(obj) and not self.actors.phrase_actors(obj, strict=True):
+            if self._generic_group(obj, civil=True) and not self.actors.phrase_actors(obj, strict=True):
                 # "detained dozens of demonstrators": the people of the country where it happens
                 draft.recipients += [a for a in self.actors.home_country(obj) if a not in draft.recipients]
                 draft.notes.append("generic recipient")
