@@ -188,6 +188,8 @@ class ActorResolver(TitleReading):
         # a bare title: the holder(s) at the article's date
         if NOT_CURRENT & set(ctx.lowers[max(title.start_tok - 1, 0) : hit.start]):
             return out  # "the former president": not the holder at the article's date
+        if plural and title.org is not None and not title.countries:
+            return out  # "NATO leaders": the members' leaders, not the organisation's head
         holders = self._holders(ctx, offices, title, plural, earlier)
         if (
             not holders
