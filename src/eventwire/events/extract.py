@@ -288,6 +288,8 @@ class SentenceMatcher:
 
     def _generic_group(self, tok: Token, civil: bool = False) -> bool:
         """ "Police", "protesters", "the army", "security forces": a state's organ or its people, unnamed."""
+        if tok.like_num or tok.lemma_.lower() in QUANTITIES:  # "thousands of protesters"
+            return any(self._generic_group(g, civil) for g in prep_objects(tok, ("of",)))
         return any(
             set(p.mods) <= {c.lemma_.lower() for c in tok.children} and (not civil or p.has("civil"))
             for key in lemma_keys(tok)[:3]
@@ -795,6 +797,9 @@ def _says_that(verb: Token) -> bool:
     return not misparsed_object(verb)
 
 
+QUANTITIES = frozenset(
+    {"ten", "dozen", "hundred", "thousand", "million", "score", "crowd", "group", "number"}
+)
 PAIR_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 
 
