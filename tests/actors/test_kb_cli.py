@@ -99,3 +99,12 @@ def test_user_file_overrides_a_packaged_entry(tmp_path: Path) -> None:
     kb = KnowledgeBase.load(Options(kb_files=(override,)))
     assert kb.people["donald-trump"].name == "Donald J. Trump"
     assert not [p for p in kb.problems() if "duplicate" in p and "people-fix" in p]
+
+
+def test_lookup_ignores_accents_and_russian_case() -> None:
+    code, out = run("kb", "lookup", "Путина")
+    assert code == 0 and "vladimir-putin" in out
+    code, out = run("kb", "lookup", "Recep Tayyip Erdogan")
+    assert code == 0 and "TUR" in out
+    code, out = run("kb", "lookup", "us")  # acronyms match in capitals only
+    assert code == 1

@@ -451,10 +451,23 @@ class KnowledgeBase:
         return None
 
     def lookup(self, name: str) -> list[tuple[str, str]]:
-        """(kind, id) of every entry one of whose names is ``name`` (KB case rules)."""
+        """(kind, id) of every entry one of whose names is ``name``: KB case rules, accents ignored
+        (Erdogan = Erdoğan), Russian names in any case (Путина = Путин).
+
+        A scan of every name: for tools such as ``eventwire kb lookup``, not for per-article work.
+        """
+        from .match import fold
+        from .russian import case_forms
+
+        wanted = " ".join(fold(w) for w in name.split())
         out: list[tuple[str, str]] = []
         for alias, kind, key in self.aliases():
-            if alias_matches(alias, name) and (kind, key) not in out:
+            if is_acronym(alias):
+                hit = alias == name.strip()
+            else:
+                forms = [alias, *case_forms(alias, person=kind == "person")]
+                hit = any(" ".join(fold(w) for w in f.split()) == wanted for f in forms)
+            if hit and (kind, key) not in out:
                 out.append((kind, key))
         return out
 
