@@ -308,3 +308,16 @@ def test_pronouns_agree_with_given_names(coder) -> None:  # type: ignore[no-unty
     assert "She" not in mentions(coded, "Volodymyr Zelensky")
     doe = actor(coded, "Jane Doe")
     assert (doe.country, doe.sector) == ("USA", "GOV")
+
+
+def test_fuzzy_names_can_be_switched_off(coder) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.actors import ActorResolver
+    from eventwire.options import Options
+
+    text = "National Security Advisor Michael Walz flew to Riyadh."
+    article = Article(id="t", text=text, published="2025-02-13")
+    on = coder.resolver.resolve(coder.nlp(text), article)
+    assert [a.name for a in on.actors if a.kind == "person"] == ["Mike Waltz"]
+    off = ActorResolver(coder.kb, Options(fuzzy_names=False)).resolve(coder.nlp(text), article)
+    people = [a for a in off.actors if a.kind == "person"]
+    assert [(a.name, a.entry, a.sector) for a in people] == [("Michael Walz", None, "GOV")]
