@@ -161,7 +161,7 @@ class SentenceMatcher:
         """Whether the verb's object, or a recipient phrase, names an actor ("welcomed the minister")."""
         assert p.type is not None
         objs = patients(verb) + prep_objects(verb, self.onto.recipient_preps(p.type))
-        return any(self.actors.phrase_actors(o, strict=True) for o in objs)
+        return any(self.actors.phrase_actors(o) for o in objs)
 
     def _object_match(self, verb: Token, p: Pattern) -> Token | None:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
@@ -450,7 +450,7 @@ class SentenceMatcher:
         lemma = noun.lemma_.lower()
         onset = [b for b in self.lex.get("B", lemma) if not b.has("container")]
         container = [b for b in self.lex.get("B", lemma) if b.has("container")]
-        if onset or container or (hit is None and (noun.like_num or noun.ent_type_ == "MONEY")):
+        if onset or container or (hit is None and _amount(noun)):
             for inner in prep_objects(noun, ("of", "in")):
                 inner_hit = self.noun_hit(inner)
                 if inner_hit is not None:
@@ -795,6 +795,11 @@ def _says_that(verb: Token) -> bool:
     if not any(c.dep_ == "ccomp" for c in children) or any(c.dep_ in ("dobj", "dative") for c in children):
         return False
     return not misparsed_object(verb)
+
+
+def _amount(noun: Token) -> bool:
+    """ "$30 million", "5 billion euros", "3,000 tents": an amount that may hold an event noun."""
+    return noun.like_num or noun.ent_type_ == "MONEY" or any(c.dep_ == "nummod" for c in noun.children)
 
 
 QUANTITIES = frozenset(

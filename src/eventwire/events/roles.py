@@ -150,7 +150,11 @@ def _inner(tok: Token) -> bool:
     if tok.dep_ == "prep":
         # "the presidents of Russia", "the airport in Asmara"; not "at his home"
         return tok.lower_ == "of" or (
-            tok.lower_ == "in" and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in tok.children)
+            tok.lower_ == "in"
+            and any(
+                c.dep_ == "pobj" and (c.pos_ == "PROPN" or any(g.dep_ == "poss" for g in c.children))
+                for c in tok.children
+            )
         )
     return tok.dep_ in INNER_DEPS
 
