@@ -75,3 +75,16 @@ def test_group_reports_windows():
     assert [[r.article_id for r in g.reports] for g in groups] == [["a", "b", "d", "e"], ["c"], ["f"]]
     assert groups[0].id == group_reports("K", reports, rules)[0].id
     assert "within 2 day(s)" in groups[0].reasons[1] and "month-precision" in groups[0].reasons[2]
+
+
+def test_deferred_linking_equals_per_batch_linking(oracle):
+    from eventwire.linking import pending_keys, relink_pending
+
+    with _store(oracle) as eager, Store.open(":memory:") as lazy:
+        for i in range(0, len(oracle), 3):
+            write_tables(lazy, batch_tables(oracle[i : i + 3]), link=False)
+        assert pending_keys(lazy.conn) and lazy.count("linked_events") == 0
+        relink_pending(lazy, LinkRules.load(), chunk=3)
+        assert pending_keys(lazy.conn) == []
+        assert dump(lazy)["linked_events"] == dump(eager)["linked_events"]
+        assert dump(lazy)["event_links"] == dump(eager)["event_links"]
