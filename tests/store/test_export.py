@@ -54,8 +54,8 @@ def test_gdelt_export_has_the_gdelt_columns(store, tmp_path):
         reference = [row[0] for row in csv.reader(fh)][1:]
     assert reference == GDELT_EVENT_COLUMNS
     with events_path.open(encoding="utf-8") as ef, mentions_path.open(encoding="utf-8") as mf:
-        events = list(csv.DictReader(ef, delimiter="\t"))
-        mentions = list(csv.DictReader(mf, delimiter="\t"))
+        events = list(csv.DictReader(ef, delimiter="\t", quoting=csv.QUOTE_NONE))
+        mentions = list(csv.DictReader(mf, delimiter="\t", quoting=csv.QUOTE_NONE))
     assert list(events[0]) == GDELT_EVENT_COLUMNS and list(mentions[0]) == GDELT_MENTION_COLUMNS
     consult = next(e for e in events if e["QuadClass"] == "1")
     assert (consult["NumMentions"], consult["NumArticles"], consult["NumSources"]) == ("2", "2", "2")
@@ -66,9 +66,11 @@ def test_gdelt_export_has_the_gdelt_columns(store, tmp_path):
     translated = [m for m in mentions if m["MentionDocTranslationInfo"]]
     assert [m["MentionDocTranslationInfo"] for m in translated] == ["srclc:ukr;eng:Example Translate"]
     assert all(int(m["SentenceID"]) >= 1 for m in mentions)
+    extras = [json.loads(m["Extras"]) for m in mentions]  # raw JSON: no TSV quoting
+    assert {e["type"] for e in extras} == {"CONSULT", "ACCUSE"}
     # DuckDB reads the TSV back with the same shape
-    got = duckdb.sql(f"SELECT count(*) FROM read_csv('{events_path}', delim='\t', header=true)").fetchall()[0]
-    assert got[0] == len(events)
+    sql = f"SELECT count(*) FROM read_csv('{events_path}', delim='\t', header=true, quote='')"
+    assert duckdb.sql(sql).fetchall()[0][0] == len(events)
 
 
 def test_gdelt_ids_are_stable_integers():

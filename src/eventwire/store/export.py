@@ -3,7 +3,8 @@
 - ``jsonl``: one ``eventwire.article/1`` object per line, rebuilt from the store;
 - ``plover``: the PLOVER JSONL writer of :mod:`eventwire.formats`, fed the same records;
 - ``gdelt``: ``events.tsv`` (one row per linked event) and ``mentions.tsv`` (one row per
-  report) with GDELT 2.0 column names; the mapping is in ``docs/export.md``;
+  report) with GDELT 2.0 column names, tab-separated without quoting (like GDELT's files;
+  tabs and line breaks inside values become spaces); the mapping is in ``docs/export.md``;
 - ``parquet`` / ``csv``: every table, one file each, written by DuckDB's COPY.
 
 Multi-file formats write into a directory ``PATH``; single-file formats to ``PATH``.
@@ -11,15 +12,14 @@ Multi-file formats write into a directory ``PATH``; single-file formats to ``PAT
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..errors import ConfigError, StoreError
 from .db import Store
@@ -233,8 +233,7 @@ def _gdelt(store: Store, out: Path) -> list[Path]:
         events_path.open("w", encoding="utf-8", newline="") as ef,
         mentions_path.open("w", encoding="utf-8", newline="") as mf,
     ):
-        ew = csv.writer(ef, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        mw = csv.writer(mf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        ew, mw = _TsvWriter(ef), _TsvWriter(mf)
         ew.writerow(GDELT_EVENT_COLUMNS)
         mw.writerow(GDELT_MENTION_COLUMNS)
         for le in _linked_rows(store):
@@ -313,6 +312,19 @@ def _gdelt(store: Store, out: Path) -> list[Path]:
                     ]
                 )
     return [events_path, mentions_path]
+
+
+class _TsvWriter:
+    """GDELT-style TSV: no quoting; tabs and line breaks inside a value become spaces."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def writerow(self, values: Iterable[Any]) -> None:
+        self.stream.write("\t".join(_TSV_UNSAFE.sub(" ", str(v)) for v in values) + "\n")
+
+
+_TSV_UNSAFE = re.compile(r"[\t\r\n]")
 
 
 def _mentions(store: Store, linked_id: str) -> list[dict[str, Any]]:
