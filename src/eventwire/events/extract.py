@@ -290,6 +290,8 @@ class SentenceMatcher:
         """ "Police", "protesters", "the army", "security forces": a state's organ or its people, unnamed."""
         if tok.like_num or tok.lemma_.lower() in QUANTITIES:  # "thousands of protesters"
             return any(self._generic_group(g, civil) for g in prep_objects(tok, ("of",)))
+        if tok.pos_ != "NOUN":  # "the Great Hall of the People" names a place, not a crowd
+            return False
         return any(
             set(p.mods) <= {c.lemma_.lower() for c in tok.children} and (not civil or p.has("civil"))
             for key in lemma_keys(tok)[:3]
@@ -297,13 +299,20 @@ class SentenceMatcher:
         )
 
     def _last_parties(self, count: int) -> list[str]:
-        """The parties of the last event with ``count`` of them ("both sides", "the three leaders")."""
+        """The parties of the last event with ``count`` of them ("both sides", "the three leaders").
+
+        Parties are counted by country where known: "Brazil's president Lula" is one side.
+        """
+
+        def sides(ids: list[str]) -> int:
+            return len({self.actors.country(a) or a for a in ids})
+
         for earlier in reversed(self.history):  # co-actors first: a meeting, a clash
-            if len(set(earlier.actors)) == count:
+            if sides(earlier.actors) == count:
                 return list(dict.fromkeys(earlier.actors))
         for earlier in reversed(self.history):
             parties = list(dict.fromkeys([*earlier.actors, *earlier.recipients]))
-            if len(parties) == count:
+            if sides(parties) == count:
                 return parties
         return []
 
@@ -315,7 +324,8 @@ class SentenceMatcher:
         for obj in objs + [g for o in objs for g in prep_objects(o, ("of",))]:
             if self._generic_group(obj, civil=True) and not self.actors.phrase_actors(obj, strict=True):
                 # "detained dozens of demonstrators": the people of the country where it happens
-                draft.recipients += [a for a in self.actors.home_country(obj) if a not in draft.recipients]
+                home = self.actors.home_country(obj, fallback=False)  # victims may be the other side's
+                draft.recipients += [a for a in home if a not in draft.recipients]
                 draft.notes.append("generic recipient")
         for obj in patients(verb):
             if obj.i in skip and p.kind == "VO":
@@ -365,6 +375,18 @@ class SentenceMatcher:
         if not draft.recipients and draft.type in REACTIONS:
             for obj in patients(verb):
                 _add(draft.recipients, self._earlier_event_actors(obj, draft.actors))
+        for prep in extra:  # the pattern's own preposition names a participant ("arrived in Beijing")
+            if (
+                (prep.dep_ == "prep"
+                and prep.lower_ not in ("of", "for", "in"))
+                or (prep.lower_ == "in" and p.mode)
+            ):
+                for r in prep.children:
+                    if r.dep_ == "pobj":
+                        target = (
+                            draft.actors if recip and prep.lower_ in ("with", "between") else draft.recipients
+                        )
+                        _add(target, self.actors.phrase_actors(r))
         if not draft.recipients and not recip:
             self._recipients_in_object(draft, verb, extra)
         if p.has("recv") and draft.recipients:

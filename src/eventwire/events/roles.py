@@ -43,7 +43,7 @@ class ActorIndex:
         actor = self.actors.get(actor_id)
         return actor.country if actor is not None else None
 
-    def home_country(self, group: Token) -> list[str]:
+    def home_country(self, group: Token, fallback: bool = True) -> list[str]:
         """The country an unnamed group ("police", "the junta", "protesters") most likely belongs to.
 
         In order: a country named with the same noun elsewhere in the article ("Mali's junta",
@@ -66,6 +66,8 @@ class ActorIndex:
                 for actor_id in self.by_token.get(tok.i, []):
                     if actor_id in countries:
                         return [actor_id]
+        if not fallback:
+            return []
         weight: dict[str, int] = {}
         for actor in self.layer.actors:
             if actor.country:
@@ -195,6 +197,13 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the US, imposing sanctions"
+        return [verb.head]
+    if (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+        and any(c.dep_ in ("dobj", "oprd") for c in verb.children)
+    ):
+        # the parser made the subject a headless root: "[Israeli airstrikes] killed 30 people"
         return [verb.head]
     if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "responded by breaking off relations"
         return subjects(verb.head.head) if verb.head.head.pos_ in ("VERB", "AUX") else []
