@@ -75,6 +75,7 @@ def doc_image(page: Any, name: str, width: int = 1100, height: int = 700) -> Non
         return
     DOC_IMAGES.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": width, "height": height})
+    page.evaluate("window.scrollTo(0, 0)")
     path = DOC_IMAGES / f"{name}.png"
     page.screenshot(path=str(path))
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -151,6 +152,10 @@ def test_event_shared_by_two_outlets(page: Any, client: Any) -> None:
     outlets = page.locator("ul.mentions .meta").all_inner_texts()
     assert len(outlets) >= 2 and len({o.split("·")[1].strip() for o in outlets}) >= 2
     shot(page, "11-event-two-outlets")
+    # The README shows one of our own articles, never a third-party text.
+    page.locator("ul.mentions li .meta a").first.click()
+    page.wait_for_url(re.compile(r"/articles/[0-9a-f]{64}"))
+    doc_image(page, "article", 1000, 600)
 
 
 def test_article_page_of_the_reference_article(page: Any, client: Any) -> None:
@@ -162,7 +167,6 @@ def test_article_page_of_the_reference_article(page: Any, client: Any) -> None:
     assert page.locator("#text a.trig").count() >= 5
     shot(page, "12-reference-article")
     shot(page, "12-reference-article-top", full=False)
-    doc_image(page, "article", 1000, 600)
     # the legend hides a layer with the one script we ship
     page.uncheck("#legend input[data-layer=st-outlet]")
     assert "hide-st-outlet" in (page.locator("#text").get_attribute("class") or "")
