@@ -324,7 +324,13 @@ class SentenceMatcher:
         for obj in objs + [g for o in objs for g in prep_objects(o, ("of",))]:
             if self._generic_group(obj, civil=True) and not self.actors.phrase_actors(obj, strict=True):
                 # "detained dozens of demonstrators": the people of the country where it happens
-                home = self.actors.home_country(obj, fallback=False)  # victims may be the other side's
+                # the article's main country only when an unnamed organ of it acts ("police detained
+                # protesters"); a named attacker's victims may be the other side's
+                domestic = any(
+                    self._generic_group(s) and not self.actors.phrase_actors(s, strict=True)
+                    for s in subjects(verb)
+                )
+                home = self.actors.home_country(obj, fallback=domestic)
                 draft.recipients += [a for a in home if a not in draft.recipients]
                 draft.notes.append("generic recipient")
         for obj in patients(verb):
@@ -376,10 +382,8 @@ class SentenceMatcher:
             for obj in patients(verb):
                 _add(draft.recipients, self._earlier_event_actors(obj, draft.actors))
         for prep in extra:  # the pattern's own preposition names a participant ("arrived in Beijing")
-            if (
-                (prep.dep_ == "prep"
-                and prep.lower_ not in ("of", "for", "in"))
-                or (prep.lower_ == "in" and p.mode)
+            if (prep.dep_ == "prep" and prep.lower_ not in ("of", "for", "in")) or (
+                prep.lower_ == "in" and p.mode
             ):
                 for r in prep.children:
                     if r.dep_ == "pobj":
