@@ -76,13 +76,17 @@ def _dashboard_link(client: Any) -> str | None:
     return str(client.dashboard_link)
 
 
-#: Dask settings for the workers of a local cluster, so that they run the coder as the
-#: runner's own worker processes do: no statistical profiler and no GIL sampling (both
-#: take the interpreter lock many times a second from the coder's thread), and glibc's
-#: default memory trimming (Dask's 64 KiB threshold costs allocation-heavy parsing time).
+#: Dask settings for a local cluster, so that its workers run the coder as the runner's
+#: own worker processes do: no statistical profiler and no GIL sampling (both take the
+#: interpreter lock many times a second from the coder's thread), slower housekeeping
+#: ticks (an idle 2-worker cluster used 0.07 CPU seconds a second with the defaults,
+#: 0.03 with these), and glibc's default memory trimming (Dask's 64 KiB threshold
+#: costs allocation-heavy parsing time).
 LOCAL_WORKER_CONFIG: dict[str, Any] = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "100ms",
     "distributed.nanny.pre-spawn-environ": {
         "OMP_NUM_THREADS": 1,
         "MKL_NUM_THREADS": 1,
@@ -117,7 +121,7 @@ def connect(spec: ClusterSpec | str, *, timeout: float = 60.0) -> Iterator[Conne
         if spec.local:
             with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies hand it to their workers
                 cluster = _local_cluster(spec.workers)
-            client = Client(cluster, timeout=timeout)
+                client = Client(cluster, timeout=timeout)
         else:
             client = Client(spec.address, timeout=timeout)
     except OSError as exc:
