@@ -140,8 +140,10 @@ class EventCoder:
                 break
             if e.anchor.sent == d.anchor.sent:
                 continue
+            targeted = any(r in own or index.country(r) in own for r in e.recipients)
             others = [a for a in e.actors if a not in own and index.country(a) not in own]
-            if others:
+            # an act aimed at us, or a material conflict others committed (condemnations answer those)
+            if others and (targeted or self.ontology.quad_class(e.type) == 4):
                 d.recipients = others
                 d.notes.append("recipient from the event answered")
                 return

@@ -18,6 +18,8 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 MODAL = frozenset({"may", "might", "could", "would", "can", "should", "must", "ought", "ca"})
 CONDITION = frozenset({"if", "unless", "provided", "providing", "whether"})
+#: Verbs whose complement did not happen ("failed to adopt a resolution").
+FAILURE = frozenset({"fail", "neglect", "decline"})
 CONDITION_NOUNS = frozenset({"condition", "case", "event"})
 
 
@@ -111,6 +113,8 @@ def modality(anchor: Token) -> Modality:
         if tok.dep_ == "xcomp":
             negated = negated or _negated(head)
         tok = head
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in FAILURE:  # "failed to adopt"
+        negated = True
     if anchor.sent is not None:
         conditional = conditional or _in_condition_clause(anchor)
     return Modality(negated=negated, future=future, modal=modal, conditional=conditional)

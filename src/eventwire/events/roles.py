@@ -205,8 +205,14 @@ def subjects(verb: Token) -> list[Token]:
     ):
         # the parser made the subject a headless root: "[Israeli airstrikes] killed 30 people"
         return [verb.head]
-    if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "responded by breaking off relations"
-        return subjects(verb.head.head) if verb.head.head.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+        governor = verb.head.head
+        if verb.head.lower_ in ("of", "for"):  # "accused Kyiv of using", "thanked X for helping"
+            objs = [c for c in governor.children if c.dep_ == "dobj"]
+            if objs:
+                return objs
+        # "responded by breaking off relations"
+        return subjects(governor) if governor.pos_ in ("VERB", "AUX") else []
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "xcomp":
