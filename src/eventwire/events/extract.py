@@ -322,7 +322,9 @@ class SentenceMatcher:
         skip = {t.i for t in extra}
         objs = patients(verb) + prep_objects(verb, ("at", "against", "on"))
         for obj in objs + [g for o in objs for g in prep_objects(o, ("of",))]:
-            if self._generic_group(obj, civil=True) and not self.actors.phrase_actors(obj, strict=True):
+            # troops sent or deployed are the instrument, not the recipient
+            civil_only = draft.type in ("MOBILIZE", "AID", "RETREAT")
+            if self._generic_group(obj, civil=civil_only) and not self.actors.phrase_actors(obj, strict=True):
                 # "detained dozens of demonstrators": the people of the country where it happens
                 # the article's main country only when an unnamed organ of it acts ("police detained
                 # protesters"); a named attacker's victims may be the other side's
