@@ -30,11 +30,20 @@ from .roles import (
     coordinated,
     deep_prep,
     is_passive,
-    misparsed_object,
     noun_participants,
     patients,
     prep_objects,
     subjects,
+)
+from .syntax import (
+    QUANTITIES,
+    counted_group,
+    depths,
+    is_amount,
+    lemma_keys,
+    purpose_clause,
+    says_that,
+    temporal,
 )
 
 if TYPE_CHECKING:
@@ -125,7 +134,7 @@ class SentenceMatcher:
                     c.dep_ in ("prep", "agent", "dative", "prt", "advmod")
                     and c.lower_ == prep
                     and (c.i > tok.i or p.kind in ("N", "B", "A"))
-                    and not _temporal(c)
+                    and not temporal(c)
                     and (pobj is None or any(g.lemma_.lower() == pobj for g in c.children))
                 ):
                     found = c
@@ -211,7 +220,7 @@ class SentenceMatcher:
     def run(self) -> list[Draft]:
         drafts: list[Draft] = []
         # judgements first: "called X unlikely" is no phone call
-        depth = _depths(self.sent)
+        depth = depths(self.sent)
         order = sorted(self.sent, key=lambda t: (t.pos_ != "ADJ", depth[t.i], t.i))
         for tok in order:
             if tok.i in self.consumed:
@@ -225,7 +234,7 @@ class SentenceMatcher:
         return drafts
 
     def _at(self, tok: Token) -> Draft | None:
-        if _purpose(tok):  # "deployed troops to support the police": an aim, not an event
+        if purpose_clause(tok):  # "deployed troops to support the police": an aim, not an event
             return None
         if tok.pos_ in VERB_POS:
             request = self._modal_request(tok)
@@ -248,7 +257,7 @@ class SentenceMatcher:
             return self._frame(p, tok, [tok, *extra], actors)
         if p.has("future") and not (m := modality(tok)).future and not m.modal and not m.conditional:
             return None  # "Russia would respond": a threat; "Russia responded" is another event
-        if p.has("weak") and _says_that(tok):  # "demonstrated that they are ready": a claim, not a rally
+        if p.has("weak") and says_that(tok):  # "demonstrated that they are ready": a claim, not a rally
             return None
         draft = self._draft(p, [tok, *extra], tok, actors)
         self._verb_participants(draft, tok, p, extra)
@@ -280,8 +289,8 @@ class SentenceMatcher:
         out: list[str] = []
         for s in subjects(verb):
             _add(out, self.actors.phrase_actors(s))
-            if not out and _both_sides(s):
-                _add(out, self._last_parties(_both_sides(s)))
+            if not out and counted_group(s):
+                _add(out, self._last_parties(counted_group(s)))
             if not out and self._generic_group(s):
                 _add(out, self.actors.home_country(s))
         return out
@@ -478,7 +487,7 @@ class SentenceMatcher:
         lemma = noun.lemma_.lower()
         onset = [b for b in self.lex.get("B", lemma) if not b.has("container")]
         container = [b for b in self.lex.get("B", lemma) if b.has("container")]
-        if onset or container or (hit is None and _amount(noun)):
+        if onset or container or (hit is None and is_amount(noun)):
             for inner in prep_objects(noun, ("of", "in")):
                 inner_hit = self.noun_hit(inner)
                 if inner_hit is not None:
@@ -572,7 +581,9 @@ class SentenceMatcher:
         for obj in patients(tok) + prep_objects(tok, ("on", "upon", "to", "with")):
             if inner is None or obj not in inner.trigger:
                 ids = self.actors.phrase_actors(obj, strict=True)
-                _add(own_objects, ids or (self._last_parties(_both_sides(obj)) if _both_sides(obj) else []))
+                _add(
+                    own_objects, ids or (self._last_parties(counted_group(obj)) if counted_group(obj) else [])
+                )
         if inner is None:
             if p.has("weak") and not (clause and p.type != "AGREE"):
                 return None
@@ -773,107 +784,3 @@ class SentenceMatcher:
             pattern=p,
             modality=modality(anchor),
         )
-
-
-TIME_WORDS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "day",
-        "eve",
-        "morning",
-        "evening",
-        "night",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "occasion",
-        "anniversary",
-        "sideline",
-        "sidelines",
-    }
-)
-
-
-def lemma_keys(tok: Token) -> list[str]:
-    """Lemmas to look a token up by: the model's, then the word itself, then regular inflections
-    undone (the small English model lemmatizes "staged" as "stag")."""
-    word = tok.lower_
-    keys = [tok.lemma_.lower(), word]
-    if tok.tag_ in ("VBD", "VBN") and word.endswith("ed"):
-        keys += [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
-    elif tok.tag_ == "VBG" and word.endswith("ing"):
-        keys += [word[:-3] + "e", word[:-3]]
-    elif tok.tag_ == "VBZ" and word.endswith("s"):
-        keys += [word[:-1], word[:-2]]
-    elif tok.tag_ == "NNS" and word.endswith("s"):
-        keys += [word[:-1], word[:-2] + "y" if word.endswith("ies") else word[:-2]]
-    return list(dict.fromkeys(keys))
-
-
-def _says_that(verb: Token) -> bool:
-    """The verb takes a clause and no object ("showed that ...", "recognised that ...")."""
-    children = list(verb.children)
-    if not any(c.dep_ == "ccomp" for c in children) or any(c.dep_ in ("dobj", "dative") for c in children):
-        return False
-    return not misparsed_object(verb)
-
-
-def _amount(noun: Token) -> bool:
-    """ "$30 million", "5 billion euros", "3,000 tents": an amount that may hold an event noun."""
-    return noun.like_num or noun.ent_type_ == "MONEY" or any(c.dep_ == "nummod" for c in noun.children)
-
-
-QUANTITIES = frozenset(
-    {"ten", "dozen", "hundred", "thousand", "million", "score", "crowd", "group", "number"}
-)
-PAIR_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
-
-
-def _both_sides(tok: Token) -> int:
-    """ "both sides", "the two leaders", "the three countries": how many parties named before (0: none)."""
-    if tok.tag_ not in ("NNS", "NNPS"):
-        return 0
-    for c in tok.children:
-        if c.dep_ in ("det", "nummod", "predet", "amod") and c.lower_ in PAIR_WORDS:
-            return PAIR_WORDS[c.lower_]
-    return 0
-
-
-def _purpose(tok: Token) -> bool:
-    return (
-        tok.dep_ in ("advcl", "acl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    )
-
-
-def _temporal(prep: Token) -> bool:
-    """A preposition introducing a time ("on Tuesday", "on the eve of"), not a participant."""
-    for pobj in prep.children:
-        if pobj.dep_ == "pobj" and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in TIME_WORDS):
-            return True
-    return False
-
-
-def _depths(sent: SpacySpan) -> dict[int, int]:
-    """Distance of each token from its sentence's root, computed once per sentence."""
-    heads = {t.i: t.head.i for t in sent}
-    depth: dict[int, int] = {}
-    for i in heads:
-        path: list[int] = []
-        j = i
-        while j not in depth and heads.get(j, j) != j and len(path) < 60:
-            path.append(j)
-            j = heads[j]
-        base = depth.get(j, 0)
-        for k, node in enumerate(reversed(path), start=1):
-            depth[node] = base + k
-        depth.setdefault(i, base)
-    return depth
