@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .judge import adjective_event, modal_request
 from .lexicon import Lexicon, Pattern
 from .modality import Modality, in_condition, modality
 from .roles import (
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Draft", "SentenceMatcher"]
 
-COPULAS = frozenset({"be", "seem", "remain", "appear", "look", "become", "sound", "prove"})
 #: Types that react to another event; their object may name it ("rejected the accusation").
 REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "CONCEDE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
@@ -237,12 +237,12 @@ class SentenceMatcher:
         if purpose_clause(tok):  # "deployed troops to support the police": an aim, not an event
             return None
         if tok.pos_ in VERB_POS:
-            request = self._modal_request(tok)
+            request = modal_request(self, tok)
             if request is not None:
                 return request
             return self._verb_event(tok)
         if tok.pos_ == "ADJ":
-            return self._adjective_event(tok)
+            return adjective_event(self, tok)
         return None
 
     # ------------------------------------------------------------------ verbs
@@ -540,7 +540,7 @@ class SentenceMatcher:
                 for verb in coordinated(child):
                     if verb.i in self.consumed:
                         continue
-                    inner = self._modal_request(verb) or self._verb_event(verb)
+                    inner = modal_request(self, verb) or self._verb_event(verb)
                     if inner is not None:
                         drafts.append(inner)
                 if drafts:
@@ -646,110 +646,6 @@ class SentenceMatcher:
         draft.notes.append(f"frame {outer} over {inner.type}")
         return draft
 
-    # ------------------------------------------------------------------ adjectives
-    def _adjective_event(self, adj: Token) -> Draft | None:
-        hit = self._best(("A",), adj)
-        if hit is None:
-            return None
-        p, extra = hit
-        assert p.type is not None
-        head = adj.head
-        if p.has("frame"):  # "ready to talk", "open to cooperation"
-            if head.lemma_.lower() not in COPULAS and adj.dep_ not in ("acomp", "oprd"):
-                return None
-            actors = self._subject_actors(head)
-            self.consumed.update([adj.i, head.i])
-            return self._frame(p, adj, [adj, *extra], actors)
-        judge, judged, anchor = self._judgement(adj)
-        if not judge:
-            return None
-        self.consumed.update([adj.i, anchor.i])
-        draft = self._draft(p, [adj, *extra], anchor, judge)
-        for t in judged:
-            _add(draft.recipients, self.actors.phrase_actors(t))
-        return draft
-
-    def _judgement(self, adj: Token) -> tuple[list[str], list[Token], Token]:
-        """(who judges, what is judged, anchor verb) for an evaluative adjective."""
-        head = adj.head
-        hl = head.lemma_.lower()
-        if adj.dep_ in ("acomp", "attr") and hl in COPULAS:
-            judged = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if head.dep_ in ("ccomp", "xcomp", "oprd") and self._is_judging(head.head):
-                return self._subject_actors(head.head), judged, head.head
-            return self.speaker_of(head), judged, head
-        if adj.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and self._is_judging(head):
-            judged = [
-                c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.i < adj.i and c.dep_ == "dobj"
-            ]
-            judged += [c for c in adj.children if c.dep_ == "nsubj"]
-            return self._subject_actors(head), judged, head
-        if adj.dep_ == "amod" and adj.i > head.i:  # "called Ukraine's accession to NATO unlikely"
-            t = head
-            for _ in range(6):
-                if t.dep_ in ("dobj", "conj", "oprd") and self._is_judging(t.head):
-                    return self._subject_actors(t.head), [t], t.head
-                if t.dep_ in ("dobj", "pobj", "prep", "conj", "oprd") and t.head is not t:
-                    t = t.head
-                    continue
-                break
-        return [], [], adj
-
-    def _is_judging(self, tok: Token) -> bool:
-        return any(
-            self._satisfied(p, tok) is not None
-            for p in [p for key in lemma_keys(tok)[:2] for p in self.lex.get("F", key)]
-        )
-
-    # ------------------------------------------------------------------ obligation in reported speech
-    def _modal_request(self, verb: Token) -> Draft | None:
-        pattern = self._obligation(verb)
-        if pattern is None:
-            return None
-        speaker = self.speaker_of(verb)
-        if not speaker:
-            return None
-        addressee = [a for a in self._subject_actors(verb) if a not in speaker]
-        if not addressee:
-            return None
-        inner_verb = verb
-        if verb.lemma_.lower() in ("have", "need"):
-            inner_verb = next(c for c in verb.children if c.dep_ == "xcomp")
-        self.consumed.add(verb.i)
-        inner = None
-        if self.verb_hit(inner_verb) is not None or self._light_patterns(inner_verb):
-            inner = self._verb_event(inner_verb)
-        trigger = [verb] if inner_verb is verb else [verb, inner_verb]
-        if inner is not None:
-            draft = self._recode("REQUEST", inner, trigger, speaker, addressee)
-        else:
-            draft = self._draft(pattern, trigger, verb, speaker)
-            frame = self.onto.frame("REQUEST", "*")
-            if frame is not None:
-                draft.mode, draft.cameo = frame.mode, frame.cameo
-            draft.recipients = addressee
-        draft.notes.append("obligation in reported speech")
-        draft.modality = Modality(
-            negated=False, future=False, modal=False, conditional=draft.modality.conditional
-        )
-        return draft
-
-    def _obligation(self, verb: Token) -> Pattern | None:
-        for child in verb.children:
-            if child.dep_ == "aux":
-                for p in self.lex.get("M", child.lemma_.lower()) + self.lex.get("M", child.lower_):
-                    if not p.preps:
-                        return p
-        lemma = verb.lemma_.lower()
-        for p in self.lex.get("M", lemma):
-            if p.preps and any(
-                c.dep_ == "xcomp" and any(a.lower_ == p.preps[0][0] for a in c.children if a.dep_ == "aux")
-                for c in verb.children
-            ):
-                return p
-        return None
-
-    # ------------------------------------------------------------------ helpers
     def _organization_members(self, subj: Token) -> bool:
         """ "NATO leaders", "EU foreign ministers": members of one organization acting together."""
         if subj.tag_ not in ("NNS", "NNPS") or (
