@@ -31,12 +31,14 @@ from ..options import Options
 
 __all__ = [
     "KINDS",
+    "Body",
     "Country",
     "KnowledgeBase",
     "Office",
     "Organization",
     "Outlet",
     "Person",
+    "PluralRef",
     "Role",
     "Term",
     "kind_of_file",
@@ -92,7 +94,9 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "terms": (("person", "office", "start"), ("person", "office", "start", "end", "note")),
     "sectors": (("code",), ("code", "name", "description")),
-    "roles": (("phrase", "sector"), ("phrase", "sector", "kind", "note")),
+    "roles": (("phrase", "sector"), ("phrase", "sector", "kind", "alone", "note")),
+    "bodies": (("phrase", "body", "sector"), ("phrase", "body", "sector", "kind", "kb", "country", "note")),
+    "plurals": (("head", "refers"), ("head", "refers", "the", "note")),
     "artifacts": (("language", "phrase", "reading"), ("language", "phrase", "reading", "note")),
     "givennames": (("variants",), ("variants", "gender")),
 }
@@ -185,6 +189,28 @@ class Role:
     phrase: str
     sector: str
     kind: str = "person"
+    alone: bool = False  # the plural alone ("protesters") names a group of the context's country
+
+
+@dataclass(frozen=True)
+class Body:
+    """A noun for a state body or a group named through a country: ``army`` -> "{Demonym} army", MIL."""
+
+    phrase: str
+    body: str  # canonical noun: the actor is named "{Demonym} {body}"
+    sector: str
+    kind: str = "organization"  # organization (a state body) or group
+    kb: tuple[str, ...] = ()  # suffixes of KB organisations "{iso3}-{suffix}" that are this body
+    country: str = "yes"  # yes: of a country (adjacent, else the context's); no: never ("Western partners")
+
+
+@dataclass(frozen=True)
+class PluralRef:
+    """A head noun of plural references to parties named together: "both sides", "the two leaders"."""
+
+    head: str
+    refers: str  # person, country or any
+    the: bool = False  # "the HEAD" alone refers too ("the parties"), not only "both"/"the two"
 
 
 @dataclass
@@ -200,6 +226,8 @@ class KnowledgeBase:
     terms: list[Term] = field(default_factory=list)
     sectors: set[str] = field(default_factory=set)
     roles: dict[str, Role] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    plurals: dict[str, PluralRef] = field(default_factory=dict)
     # (language, phrase lowercased) -> reading: known machine-translation artifacts
     artifacts: dict[tuple[str, str], str] = field(default_factory=dict)
     # given name (lower case, ASCII) -> its variants (Mike/Michael)
@@ -364,7 +392,26 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(
                     f"{where}: role kind {role_kind!r} is not one of {', '.join(sorted(ACTOR_KINDS))}"
                 )
-            self.roles[row["phrase"].lower()] = Role(row["phrase"].lower(), row["sector"], role_kind)
+            alone = (row.get("alone") or "").lower() == "yes"
+            self.roles[row["phrase"].lower()] = Role(row["phrase"].lower(), row["sector"], role_kind, alone)
+        elif kind == "bodies":
+            body_kind = row.get("kind") or "organization"
+            country = row.get("country") or "yes"
+            if body_kind not in ("organization", "group") or country not in ("yes", "no"):
+                raise KnowledgeBaseError(
+                    f"{where}: body kind {body_kind!r} / country {country!r} must be organization or group"
+                    " / yes or no; fix the row"
+                )
+            phrase = row["phrase"].lower()
+            self.bodies[phrase] = Body(
+                phrase, row["body"], row["sector"], body_kind, _multi(row.get("kb")), country
+            )
+        elif kind == "plurals":
+            refers = row["refers"]
+            if refers not in ("person", "country", "any"):
+                raise KnowledgeBaseError(f"{where}: refers {refers!r} is not person, country or any")
+            the = (row.get("the") or "").lower() == "yes"
+            self.plurals[row["head"].lower()] = PluralRef(row["head"].lower(), refers, the)
         elif kind == "artifacts":
             self.artifacts[(row["language"], row["phrase"].lower())] = row["reading"].lower()
         elif kind == "givennames":
@@ -524,6 +571,8 @@ class KnowledgeBase:
                 out.append(f"{f.where}: office {f.id} names org {f.org!r}, which organizations.tsv lacks")
         for r in self.roles.values():
             check_sector("roles.tsv", r.sector)
+        for body in self.bodies.values():
+            check_sector("bodies.tsv", body.sector)
         for t in self.terms:
             if t.person not in self.people:
                 out.append(f"{t.where}: term names person {t.person!r}, which no people file has")

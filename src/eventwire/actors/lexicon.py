@@ -41,7 +41,8 @@ class Form:
 
     ``kind`` is one of: country, demonym, capital, organization, outlet, person,
     office (``key`` is an office id), role (``key`` is a roles.tsv phrase),
-    head (a generic head noun). ``plural`` marks the plural of a title or role noun.
+    head (a generic head noun), body (``key`` is a bodies.tsv phrase).
+    ``plural`` marks the plural of a title or role noun.
     """
 
     kind: str
@@ -76,6 +77,8 @@ class Lexicon:
             forms.append((role.phrase, Form("role", role.phrase)))
             if role.kind == "person":
                 forms.append((_pluralize(role.phrase), Form("role", role.phrase, plural=True)))
+        for body in kb.bodies.values():
+            forms.append((body.phrase, Form("body", body.phrase)))
         for noun in HEAD_NOUNS:
             forms.append((noun, Form("head", noun)))
             forms.append((plural(noun), Form("head", noun, plural=True)))

@@ -30,6 +30,9 @@ class Unknown:
     role: str | None = None
     # countries a title without a country could belong to (those with such an office), for the fallback
     candidates: tuple[str, ...] = ()
+    # the country comes from the context (the sentence's one country, else the article's main one)
+    from_context: bool = False
+    body: str | None = None  # the bodies.tsv phrase of a state body whose country is still to be found
 
 
 @dataclass(frozen=True)

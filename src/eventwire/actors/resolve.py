@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..options import Options
 from ..records import ActorLayer, Article
+from .bodies import BodyRef, body_refs, place_body, resolve_body
 from .context import Context
 from .coref import resolve_coreference
 from .fuzzy import similar_given, similar_surname
@@ -77,10 +78,17 @@ class ActorResolver(TitleReading):
         findings: list[Finding] = []
         used = [False] * len(doc)
         # titles and names in text order, so that "the prime minister" can refer back to "Theresa May"
-        order: list[tuple[int, int, Title | Hit]] = [(t.start_tok, 0, t) for t in self._titles(ctx)]
+        order: list[tuple[int, int, Title | Hit | BodyRef]] = [(t.start_tok, 0, t) for t in self._titles(ctx)]
+        order.extend((b.start_tok, 0, b) for b in body_refs(ctx))
         order.extend((h.start, 1, h) for h in ctx.hits)
         order.sort(key=lambda x: (x[0], x[1]))
         for _, _, item in order:
+            if isinstance(item, BodyRef):
+                if not any(used[item.start_tok : item.end_tok]):
+                    findings.extend(resolve_body(ctx, item))
+                    for i in range(item.start_tok, item.end_tok):
+                        used[i] = True
+                continue
             if isinstance(item, Title):
                 findings.extend(self._resolve_title(ctx, item, used, findings))
                 continue
@@ -95,6 +103,7 @@ class ActorResolver(TitleReading):
         findings.sort(key=lambda f: (f.start, -f.end))
         findings.extend(resolve_coreference(ctx, findings, used))
         findings = self._default_countries(ctx, findings)
+        findings = self._context_countries(ctx, findings)
         findings.sort(key=lambda f: (f.start, -f.end))
         return findings
 
@@ -203,41 +212,36 @@ class ActorResolver(TitleReading):
                 out.append(ctx.finding(title.start_tok, title.end_tok, "title", person.id, "person"))
             mark(title.start_tok, title.end_tok)
             return out
-        if (
-            plural
-            and role is not None
-            and title.countries
-            and self.kb.roles[role].kind in ("person", "group")
-        ):
-            # "Ukrainian lawmakers": a group of the country with the role's sector
-            text = ctx.text(title.start_tok, title.end_tok)
+        group_role = self.kb.roles[role] if role is not None else None
+        if group_role is None or not (plural or group_role.kind == "group"):
+            return out
+        noun = " ".join(ctx.lowers[hit.start : hit.end])
+        if title.countries:
+            # "Ukrainian lawmakers", "Ukraine's farmers": a group of each country, named "{Demonym} {noun}"
             for country in title.countries:
                 out.append(
                     ctx.unknown(
                         title.start_tok,
                         title.end_tok,
-                        text,
+                        f"{self._adjective(country)} {noun}",
                         "group",
                         country,
-                        self.kb.roles[role].sector,
+                        group_role.sector,
                         None,
                     )
                 )
             mark(title.start_tok, title.end_tok)
-        elif role is not None and self.kb.roles[role].kind == "group" and title.countries:
-            text = ctx.text(title.start_tok, title.end_tok)
-            out.append(
-                ctx.unknown(
-                    title.start_tok,
-                    title.end_tok,
-                    text,
-                    "group",
-                    title.countries[0],
-                    self.kb.roles[role].sector,
-                    None,
-                )
-            )
-            mark(title.start_tok, title.end_tok)
+        elif (
+            group_role.alone
+            and title.org is None
+            and not (hit.start > 0 and ctx.lowers[hit.start - 1] in _NOT_ALONE)
+            and not _modifies_noun(ctx, hit.end)
+        ):
+            # "protesters", "the opposition": a group of the sentence's or the article's country
+            found = ctx.unknown(hit.start, hit.end, noun, "group", None, group_role.sector, None)
+            assert found.unknown is not None
+            out.append(replace(found, unknown=replace(found.unknown, from_context=True)))
+            mark(hit.start, hit.end)
         return out
 
     def _fuzzy_holder(
@@ -270,6 +274,10 @@ class ActorResolver(TitleReading):
             elif not strict:
                 return True
         return False
+
+    def _adjective(self, country: str) -> str:
+        c = self.kb.countries.get(country)
+        return (c.demonyms[0] if c.demonyms else c.name) if c is not None else country
 
     def _role_sector(self, role: str | None) -> str | None:
         return self.kb.roles[role].sector if role and role in self.kb.roles else None
@@ -377,6 +385,32 @@ class ActorResolver(TitleReading):
             out.append(f)
         return out
 
+    def _context_countries(self, ctx: Context, findings: list[Finding]) -> list[Finding]:
+        """Bodies and groups named without a country ("the government", "protesters"): the sentence's one
+        country, else (no country in the sentence) the article's main one. Bodies without one are dropped."""
+        if not any(f.unknown is not None and f.unknown.from_context for f in findings):
+            return findings
+        dominant: str | None = None
+        dominant_done = False
+        out: list[Finding] = []
+        for f in findings:
+            u = f.unknown
+            if u is None or not u.from_context:
+                out.append(f)
+                continue
+            here = ctx.sentence_countries(f.tok)
+            country = next(iter(here)) if len(here) == 1 else None
+            if not here:
+                if not dominant_done:
+                    dominant, dominant_done = ctx.dominant_country(findings), True
+                country = dominant
+            if u.body is not None:
+                if country is not None:
+                    out.append(place_body(self.kb, f, self.kb.bodies[u.body], country))
+            else:
+                out.append(replace(f, unknown=replace(u, country=country, from_context=False)))
+        return out
+
     def _fuzzy_person(self, ctx: Context, start: int, words: Sequence[str]) -> Person | None:
         """A KB person spelt like ``words`` (given name and surname), whose country the sentence names."""
         if len(words) < 2:
@@ -389,6 +423,16 @@ class ActorResolver(TitleReading):
             if self.kb.people[p].country in countries and self._similar(words, self.kb.people[p], strict=True)
         ]
         return found[0] if len(found) == 1 else None
+
+
+# words before a group noun that make it not the context's own group ("both protesters", "foreign students")
+_NOT_ALONE = frozenset({"both", "foreign", "other", "two", "western", "whose", "their", "its"})
+
+
+def _modifies_noun(ctx: Context, end: int) -> bool:
+    """ "student union", "opposition party": the group noun modifies the next word."""
+    last = ctx.doc[end - 1]
+    return bool(last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end and last.head.pos_ == "NOUN")
 
 
 def _key(word: str) -> str:

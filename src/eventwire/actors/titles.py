@@ -72,8 +72,8 @@ class TitleReading:
         out = []
         for k, hit in enumerate(ctx.hits):
             forms = [f for f in hit.payloads if f.kind in TITLEISH]
-            if not forms:
-                continue
+            if not forms or any(f.kind == "body" for f in hit.payloads):
+                continue  # state bodies ("the army", "Iran's police") are read in bodies.py
             if self._modifier_sector(ctx, k) is not None and k + 1 < len(ctx.hits):
                 nxt = ctx.hits[k + 1]
                 if nxt.start == hit.end and any(f.kind in TITLEISH for f in nxt.payloads):
