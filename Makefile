@@ -21,8 +21,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/mypy
 
+# pytest exits 5 when it collects no test: that is a failure, said plainly.
 test: $(STAMP) lint
-	$(VENV)/bin/pytest
+	@$(VENV)/bin/pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
+	exit $$status
 
 bench: $(STAMP)
 	$(VENV)/bin/eventwire bench

@@ -8,6 +8,7 @@ frozen ``Options``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -16,13 +17,15 @@ from .actors import ActorResolver, KnowledgeBase
 from .events import EventCoder, Lexicon
 from .nlp import load_pipeline, model_version, parse
 from .options import Options
-from .records import Article, CodedArticle
+from .records import Article, CodedArticle, Rejected
 from .statements import StatementFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["Coder"]
+
+log = logging.getLogger(__name__)
 
 
 class Coder:
@@ -57,6 +60,41 @@ class Coder:
                 batch = []
         if batch:
             yield from self._code_batch(batch)
+
+    def code_each(self, articles: Iterable[Article]) -> Iterator[CodedArticle | Rejected]:
+        """Like :meth:`code_many`, but an article the coder fails on becomes a Rejected.
+
+        One bad article never costs the others: a failing batch is retried one
+        article at a time, and the article that fails is rejected with the reason.
+        """
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.options.batch_size:
+                yield from self._code_batch_isolated(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch_isolated(batch)
+
+    def _code_batch_isolated(self, batch: list[Article]) -> Iterator[CodedArticle | Rejected]:
+        try:
+            results: list[CodedArticle | Rejected] = list(self._code_batch(batch))
+        except Exception:
+            log.exception("coding a batch of %d articles failed; coding them one by one", len(batch))
+            results = [self._code_one_isolated(article) for article in batch]
+        yield from results
+
+    def _code_one_isolated(self, article: Article) -> CodedArticle | Rejected:
+        try:
+            return self.code(article)
+        except Exception as exc:
+            log.exception("coding article %s failed", article.source or article.id)
+            return Rejected(
+                source=article.source or article.id,
+                reason="coding-error",
+                detail=f"the coder failed on this article ({type(exc).__name__}: {exc}); "
+                "the other articles were coded; please report it with the article",
+            )
 
     def _code_batch(self, batch: list[Article]) -> Iterator[CodedArticle]:
         docs = parse(self.nlp, (a.text for a in batch), batch_size=self.options.batch_size)

@@ -95,7 +95,12 @@ def code_command(
     )
     coder = Coder(options)
     rejected: list[Rejected] = []
-    stream: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        stream: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot write the output file {output} ({exc.strerror}); choose a writable path with --output"
+        ) from exc
     summary_stream = sys.stdout if output else sys.stderr
     writer = Writer(stream, fmt)
     try:
@@ -103,7 +108,10 @@ def code_command(
             paths, input_format=input_format, metadata=metadata, options=options, fetch_links=fetch_links
         )
         accepted = _accept(articles, rejected)
-        for coded in coder.code_many(accepted):
+        for coded in coder.code_each(accepted):
+            if isinstance(coded, Rejected):
+                _reject(coded, rejected)
+                continue
             writer.write(coded)
             if summary:
                 click.echo(summarize(coded), file=summary_stream)
@@ -122,10 +130,14 @@ def _accept(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
     """The articles of ``items``; each rejection is reported on stderr as it comes and kept."""
     for item in items:
         if isinstance(item, Rejected):
-            rejected.append(item)
-            click.echo(f"rejected {item.source}: [{item.reason}] {item.detail}", err=True)
+            _reject(item, rejected)
         else:
             yield item
+
+
+def _reject(item: Rejected, rejected: list[Rejected]) -> None:
+    rejected.append(item)
+    click.echo(f"rejected {item.source}: [{item.reason}] {item.detail}", err=True)
 
 
 def _date(value: str | None) -> str | None:
