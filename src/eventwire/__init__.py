@@ -15,7 +15,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import (  # noqa: E402  (the version must be set before submodules import it)
+from .errors import (
     ConfigError,
     DataError,
     EventwireError,
@@ -25,8 +25,8 @@ from .errors import (  # noqa: E402  (the version must be set before submodules 
     ModelError,
     StoreError,
 )
-from .options import Options  # noqa: E402
-from .records import (  # noqa: E402
+from .options import Options
+from .records import (
     Actor,
     Article,
     CodedArticle,
@@ -39,7 +39,6 @@ from .records import (  # noqa: E402
 )
 
 __all__ = [
-    "__version__",
     "Actor",
     "Article",
     "CodedArticle",
@@ -59,6 +58,7 @@ __all__ = [
     "Statement",
     "StoreError",
     "Translation",
+    "__version__",
     "read_articles",
 ]
 

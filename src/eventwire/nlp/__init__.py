@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["load_pipeline", "parse", "model_version"]
+__all__ = ["load_pipeline", "model_version", "parse"]
 
 LINE_COMPONENT = "eventwire_lines"
 # Components the coder does not use; disabled for speed.
