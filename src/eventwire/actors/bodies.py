@@ -32,7 +32,7 @@ class BodyRef:
     body: Body
     start_tok: int  # including the country words on the left
     end_tok: int  # including "of COUNTRY" on the right
-    countries: tuple[str, ...]
+    countries: tuple[Hit, ...]  # the country words ("Iran", "Indian"), each naming its country
 
 
 def body_refs(ctx: Context) -> list[BodyRef]:
@@ -68,32 +68,46 @@ def resolve_body(ctx: Context, ref: BodyRef) -> list[Finding]:
     body = ref.body
     if body.country == "no":
         return [ctx.unknown(ref.start_tok, ref.end_tok, body.body, "group", None, body.sector, None)]
+    noun = " ".join(ctx.lowers[ref.hit.start : ref.hit.end])
     if ref.countries:
         kb = ctx.lexicon.kb
-        return [
-            place_body(kb, ctx.finding(ref.start_tok, ref.end_tok, "alias", c, "country"), body, c)
-            for c in ref.countries
-        ]
+        out = []
+        for h in ref.countries:
+            code = h.payloads[0].key
+            # the country itself is mentioned too ("Indian" in "the Indian army")
+            how = {"demonym": "demonym", "capital": "metonym"}.get(h.payloads[0].kind, "name")
+            out.append(ctx.finding(h.start, h.end, how, code, "country"))
+            # named with the country word as the text writes it when it is an attribute ("Kosovo police")
+            attributive = h.end <= ref.hit.start and ctx.lowers[h.end] not in ("'s", "’s")
+            attr = ctx.text(h.start, h.end) if attributive and h.payloads[0].kind != "capital" else None
+            whole = ctx.finding(ref.start_tok, ref.end_tok, "alias", code, "country")
+            out.append(place_body(kb, whole, body, code, noun, attr))
+        return out
     text = ctx.text(ref.start_tok, ref.end_tok)
     pending = ctx.unknown(ref.start_tok, ref.end_tok, text, "organization", None, body.sector, None)
     assert pending.unknown is not None
-    waiting = replace(pending.unknown, from_context=True, body=body.phrase)
+    waiting = replace(pending.unknown, name=noun, from_context=True, body=body.phrase)
     return [replace(pending, how="coref", unknown=waiting)]
 
 
-def place_body(kb: KnowledgeBase, f: Finding, body: Body, country: str) -> Finding:
-    """``f`` (a span naming ``body``) as the body of ``country``: the KB organisation, else a named one."""
+def place_body(
+    kb: KnowledgeBase, f: Finding, body: Body, country: str, noun: str, attr: str | None = None
+) -> Finding:
+    """``f`` (a span naming ``body``) as the body of ``country``: the KB organisation, else one named
+    "{attr or Demonym} {noun}" as the text first writes it ("Myanmar military", "Indian troops"), one actor
+    per country and canonical body whatever the noun ("army", "military", "troops")."""
     for suffix in body.kb:
         org = f"{country.lower()}-{suffix}"
         if org in kb.organizations:
             return replace(f, kind="organization", key=org, unknown=None)
     from .record import Unknown
 
-    name = f"{_adjective(kb, country)} {body.body}"
+    if noun != body.body and noun.rstrip("s") == body.body:
+        noun = body.body  # "the Malian and Nigerien governments": each one government
+    name = f"{attr or _adjective(kb, country)} {noun}"
     how = f.how if f.how == "coref" else "unknown"
-    return replace(
-        f, kind=body.kind, key=None, how=how, unknown=Unknown(name, "organization", country, body.sector)
-    )
+    unknown = Unknown(name, "organization", country, body.sector, key=f"{body.body}|{country}")
+    return replace(f, kind=body.kind, key=None, how=how, unknown=unknown)
 
 
 def _adjective(kb: KnowledgeBase, country: str) -> str:
@@ -103,10 +117,10 @@ def _adjective(kb: KnowledgeBase, country: str) -> str:
     return c.demonyms[0] if c.demonyms else c.name
 
 
-def _left_countries(ctx: Context, k: int) -> tuple[int, list[str]]:
+def _left_countries(ctx: Context, k: int) -> tuple[int, list[Hit]]:
     """ "Iran's", "the Indian", "Russian and Ukrainian" just before the body noun."""
     start = ctx.hits[k].start
-    countries: list[str] = []
+    countries: list[Hit] = []
     j = k - 1
     while j >= 0:
         prev = ctx.hits[j]
@@ -118,13 +132,13 @@ def _left_countries(ctx: Context, k: int) -> tuple[int, list[str]]:
         more = countries and gap in (["and"], [","]) and form.kind == "demonym"
         if not (first or more):
             break
-        countries.insert(0, form.key)
+        countries.insert(0, prev)
         start = prev.start
         j -= 1
     return start, countries
 
 
-def _right_countries(ctx: Context, k: int) -> tuple[int, list[str]]:
+def _right_countries(ctx: Context, k: int) -> tuple[int, list[Hit]]:
     """ "the government of India" """
     hit = ctx.hits[k]
     if k + 1 >= len(ctx.hits) or hit.end >= len(ctx.lowers) or ctx.lowers[hit.end] != "of":
@@ -132,7 +146,7 @@ def _right_countries(ctx: Context, k: int) -> tuple[int, list[str]]:
     nxt = ctx.hits[k + 1]
     gap = ctx.lowers[hit.end : nxt.start]
     if gap in (["of"], ["of", "the"]) and nxt.payloads[0].kind == "country":
-        return nxt.end, [nxt.payloads[0].key]
+        return nxt.end, [nxt]
     return hit.end, []
 
 

@@ -33,6 +33,7 @@ class Unknown:
     # the country comes from the context (the sentence's one country, else the article's main one)
     from_context: bool = False
     body: str | None = None  # the bodies.tsv phrase of a state body whose country is still to be found
+    key: str | None = None  # what makes two findings one actor, when not the name ("army|IND")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class Finding:
         assert self.unknown is not None
         if self.unknown.kind == "person":
             return ("unknown-person", self.unknown.name.lower())
+        if self.unknown.key is not None:
+            return ("unknown-" + self.unknown.kind, self.unknown.key)
         return ("unknown-" + self.unknown.kind, f"{self.unknown.name.lower()}|{self.unknown.country}")
 
 

@@ -406,7 +406,7 @@ class ActorResolver(TitleReading):
                 country = dominant
             if u.body is not None:
                 if country is not None:
-                    out.append(place_body(self.kb, f, self.kb.bodies[u.body], country))
+                    out.append(place_body(self.kb, f, self.kb.bodies[u.body], country, u.name))
             else:
                 out.append(replace(f, unknown=replace(u, country=country, from_context=False)))
         return out
