@@ -122,7 +122,7 @@ class EventCoder:
             source = self._speaker(draft.anchor, index, statements)
             draft.source = source[0] if source else None
             key = (draft.type, tuple(draft.actors), tuple(draft.recipients), draft.anchor.i)
-            if key in seen:
+            if key in seen or any(_continuation(draft, kept) for kept in out):
                 continue
             seen.add(key)
             out.append(draft)
@@ -263,6 +263,17 @@ class EventCoder:
             source=d.source,
             confidence=confidence,
         )
+
+
+def _continuation(d: Draft, kept: Draft) -> bool:
+    """ "opened fire on the crowd, killing 17": the participle goes on telling the same event."""
+    return (
+        d.type == kept.type
+        and d.actors == kept.actors
+        and d.anchor.head == kept.anchor
+        and d.anchor.dep_ in ("advcl", "xcomp", "conj")
+        and d.anchor.tag_ == "VBG"
+    )
 
 
 def _confidence(d: Draft) -> float:

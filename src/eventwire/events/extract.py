@@ -337,10 +337,7 @@ class SentenceMatcher:
                 # "detained dozens of demonstrators": the people of the country where it happens
                 # the article's main country only when an unnamed organ of it acts ("police detained
                 # protesters"); a named attacker's victims may be the other side's
-                domestic = any(
-                    self._generic_group(s) and not self.actors.phrase_actors(s, strict=True)
-                    for s in subjects(verb)
-                )
+                domestic = any(self._generic_group(s) for s in subjects(verb))
                 home = self.actors.home_country(obj, fallback=domestic)
                 draft.recipients += [a for a in home if a not in draft.recipients]
                 draft.notes.append("generic recipient")
@@ -662,9 +659,7 @@ class SentenceMatcher:
         assert p.type is not None
         subj = subjects(anchor) if anchor.pos_ in VERB_POS else []
         group = any(self._organization_members(s) for s in subj)
-        civil = any(
-            self._generic_group(s, civil=True) and not self.actors.phrase_actors(s, True) for s in subj
-        )
+        civil = any(self._generic_group(s, civil=True) for s in subj)
         return Draft(
             group=group,
             civil=civil,
