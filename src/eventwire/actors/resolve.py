@@ -39,6 +39,7 @@ from .fuzzy import similar_given, similar_surname
 from .kb import KnowledgeBase, Office, Person
 from .lexicon import Form, Lexicon
 from .match import Hit
+from .plurals import resolve_plurals
 from .record import Finding, Unknown, build_actors
 from .titles import NOT_CURRENT, TITLEISH, Title, TitleReading
 
@@ -102,6 +103,8 @@ class ActorResolver(TitleReading):
         findings.extend(self._unknown_people(ctx, used, findings))
         findings.sort(key=lambda f: (f.start, -f.end))
         findings.extend(resolve_coreference(ctx, findings, used))
+        findings.sort(key=lambda f: (f.start, -f.end))
+        findings.extend(resolve_plurals(ctx, findings, used))
         findings = self._default_countries(ctx, findings)
         findings = self._context_countries(ctx, findings)
         findings.sort(key=lambda f: (f.start, -f.end))
