@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
 
-from eventwire.records import Article, Statement
+from eventwire.options import Options
+from eventwire.records import Article, Skipped, Statement
+from eventwire.statements import StatementFinder
 
 ACTORS = {
     "Foreign Ministry": ["The Foreign Ministry", "the Foreign Ministry"],
@@ -292,3 +295,47 @@ def test_speaker_of_a_cue_under_a_passive_verb(run: Any) -> None:
 def test_a_report_of_several_clauses(run: Any, text: str, content: str) -> None:
     found, _ = run(text)
     assert [(s.kind, s.content.text) for s in found] == [("indirect", content)]
+
+
+class _FailingFinder(StatementFinder):
+    """A finder whose reading of any sentence mentioning "tankers" raises, as a bug would."""
+
+    def _sentence(self, sent: Any, *args: Any) -> list[tuple[int, Statement]]:
+        if "tankers" in sent.text:
+            raise RuntimeError("cannot read this sentence")
+        return super()._sentence(sent, *args)
+
+
+def test_a_sentence_that_raises_is_recorded_as_skipped(
+    nlp: Any, layer_maker: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = (
+        "Anna Berg said that the exchange was overdue. Two tankers collided in the strait. "
+        "Omar Haddad stated that the talks had failed."
+    )
+    layer = layer_maker(text, ACTORS, PERSONS)
+    article = Article(id="t", text=text)
+    finder = _FailingFinder(Options())
+    with caplog.at_level(logging.WARNING, logger="eventwire.statements.finder"):
+        found, skipped = finder.find_with_skips(nlp(text), article, layer)
+    assert [s.content.text for s in reported(found)] == ["the exchange was overdue", "the talks had failed"]
+    assert [s.id for s in found] == [f"s{i}" for i in range(1, len(found) + 1)]
+    (skip,) = skipped
+    assert isinstance(skip, Skipped)
+    assert skip.stage == "statements"
+    assert skip.sentence.text == "Two tankers collided in the strait."
+    assert text[skip.sentence.start : skip.sentence.end] == skip.sentence.text
+    assert skip.reason == "RuntimeError: cannot read this sentence"
+    assert "cannot read this sentence" in caplog.text
+    # find() is the same reading without the skips.
+    assert [s.content.text for s in finder.find(nlp(text), article, layer)] == [s.content.text for s in found]
+
+
+def test_find_with_skips_records_nothing_when_every_sentence_reads(
+    nlp: Any, finder: Any, layer_maker: Any
+) -> None:
+    text = "Anna Berg said that the exchange was overdue."
+    layer = layer_maker(text, ACTORS, PERSONS)
+    found, skipped = finder.find_with_skips(nlp(text), Article(id="t", text=text), layer)
+    assert skipped == []
+    assert [s.content.text for s in found] == ["the exchange was overdue"]

@@ -1,8 +1,10 @@
-"""Statement accuracy on the reference article, with the real Coder (actor layer included).
+"""Statements of the reference article, with the real Coder (actor layer included).
 
-Scored as ``eventwire eval`` scores it: a predicted statement matches a gold one when the
-speaker matches and the gold ``content_contains`` is inside the predicted content;
-outlet claims are not counted against precision.
+The accuracy floors (recall and precision as ``eventwire eval`` scores them) are gated in
+``tests/eval/test_accuracy_gate.py``; here we check what the floors cannot see: that
+particular speakers are resolved, each reached by a different route (a body named as
+subject, a subject garbled into a phrase by machine translation, a pronoun, a title,
+"according to"), and that the statement records are consistent.
 """
 
 from __future__ import annotations
@@ -13,13 +15,10 @@ from typing import Any
 
 import pytest
 
-from eventwire.eval.scoring import score_statements
 from eventwire.ingest import Metadata, read_articles
 from eventwire.records import Article
 
 GOLD = "izvestia-2025-02-13-putin-trump-call.gold.json"
-RECALL_FLOOR = 0.8
-PRECISION_FLOOR = 0.7
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +34,26 @@ def gold(seed_path: Path) -> dict[str, Any]:
 
 
 @pytest.mark.slow
-def test_statement_recall_and_precision(coded: dict[str, Any], gold: dict[str, Any]) -> None:
-    score = score_statements(gold, coded).levels["name"]
-    counts = score.counts
-    recall = counts.gold_matched / counts.gold
-    precision = counts.predicted_matched / counts.predicted
-    assert recall >= RECALL_FLOOR, f"recall {recall:.2f}; missed: {score.missed}"
-    assert precision >= PRECISION_FLOOR, f"precision {precision:.2f}; spurious: {score.spurious}"
+@pytest.mark.parametrize(
+    ("content", "speaker"),
+    [
+        ("it intends to immediately start negotiations", "White House"),  # "The White House said"
+        ("the presidents discussed the settlement in Ukraine", "Kremlin"),  # "in the Kremlin reported"
+        ("Ukraine's return to the 2014 borders is unrealistic", "Pete Hegseth"),  # "He stated"
+        ("the Old World should assume part of the U.S. obligations", "Pete Hegseth"),  # "He pointed out"
+        ("Europe should spend more on its own defense", "Pete Hegseth"),  # "The head of the Pentagon"
+        ("Ukraine will have to hold elections", "Donald Trump"),  # "The US President also said"
+        ("US aid to Kiev will continue", "Donald Trump"),  # "According to Trump"
+    ],
+)
+def test_speaker_resolved(coded: dict[str, Any], gold: dict[str, Any], content: str, speaker: str) -> None:
+    names = {a["id"]: a["name"] for a in coded["actors"]}
+    (entry,) = [a for a in gold["actors"] if a["name"] == speaker]
+    accepted = {n.casefold() for n in [entry["name"], *entry.get("also", [])]}
+    holding = [s for s in coded["statements"] if s["kind"] != "outlet" and content in s["content"]]
+    assert holding, f"no attributed statement holds {content!r}"
+    said_by = [names.get(s["speaker"]) for s in holding]
+    assert any(str(n).casefold() in accepted for n in said_by), f"{content!r} attributed to {said_by}"
 
 
 @pytest.mark.slow

@@ -3,6 +3,8 @@
 For each sentence (outside ``article.excluded``): find reported speech with
 :func:`.speech.find_speech`, resolve each speaker through the actor layer,
 then mark sentences that assert something with no speaker as the outlet's own.
+A sentence that raises is logged and recorded as :class:`~eventwire.records.Skipped`
+(``find_with_skips``); it never fails the article.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..options import Options
-from ..records import ActorLayer, Article, Span, Statement, StatementKind
+from ..records import ActorLayer, Article, Skipped, Span, Statement, StatementKind
 from .cues import CueLexicon
 from .quotes import Quote, find_quotes
 from .speech import Found, find_speech
@@ -36,29 +38,44 @@ class StatementFinder:
         self.cues = cues if cues is not None else CueLexicon.load(options)
 
     def find(self, doc: Doc, article: Article, layer: ActorLayer) -> list[Statement]:
+        """The article's statements (sentences that fail are logged and left out; see ``find_with_skips``)."""
+        return self.find_with_skips(doc, article, layer)[0]
+
+    def find_with_skips(
+        self, doc: Doc, article: Article, layer: ActorLayer
+    ) -> tuple[list[Statement], list[Skipped]]:
+        """The article's statements, and the sentences that raised, as ``Skipped`` records.
+
+        One sentence never fails the article: any exception it raises is logged with its
+        reason and recorded, and the other sentences are still read.
+        """
         text = doc.text
         quotes = find_quotes(text)
         mentions = layer.mention_index()
         starts = [m[0] for m in mentions]
         outlet = _outlet_actor(article, layer)
         items: list[tuple[int, Statement]] = []
+        skipped: list[Skipped] = []
         for sent in doc.sents:
             if _excluded(sent.start_char, sent.end_char, article.excluded):
                 continue
             try:
                 items.extend(self._sentence(sent, text, quotes, mentions, starts, outlet))
-            except (
-                IndexError,
-                KeyError,
-                ValueError,
-                AttributeError,
-            ) as exc:  # one sentence never fails the article
-                log.warning("statements: skipped sentence at %d-%d (%r)", sent.start_char, sent.end_char, exc)
+            except Exception as exc:  # one sentence never fails the article: recorded as Skipped
+                reason = f"{type(exc).__name__}: {exc}"
+                log.warning(
+                    "statements: skipped sentence at %d-%d of %s: %s",
+                    sent.start_char,
+                    sent.end_char,
+                    article.id[:12],
+                    reason,
+                )
+                skipped.append(Skipped(Span(sent.text, sent.start_char, sent.end_char), "statements", reason))
         items.sort(key=lambda item: item[0])
         statements = [s for _, s in items]
         for number, statement in enumerate(statements, start=1):
             statement.id = f"s{number}"
-        return statements
+        return statements, skipped
 
     def _sentence(
         self,
