@@ -285,3 +285,11 @@ def test_conditions_are_not_events(code: Callable[..., Any]) -> None:
     coded = code("Macron threatened to recall the ambassador if Iran attacked Israel.")
     assert coded.find("THREATEN")
     assert not coded.find("ASSAULT")
+
+
+@pytest.mark.slow
+def test_held_talks_parsed_as_a_noun_phrase(code: Callable[..., Any]) -> None:
+    # the small model reads this as [Putin and Trump held]-amod-> talks (ROOT)
+    coded = code("Putin and Trump held talks on May 20.")
+    (event,) = coded.find("CONSULT")
+    assert set(coded.names(event.actor)) == {"Vladimir Putin", "Donald Trump"}

@@ -243,7 +243,31 @@ class SentenceMatcher:
             return self._verb_event(tok)
         if tok.pos_ == "ADJ":
             return adjective_event(self, tok)
+        if tok.dep_ == "ROOT" and tok.pos_ in NOUN_POS:
+            return self._headline_event(tok)
         return None
+
+    def _headline_event(self, noun: Token) -> Draft | None:
+        """ "Putin and Trump held talks on May 20" parsed as a noun phrase: [held]-amod-> talks."""
+        verb = next(
+            (c for c in noun.children if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.i < noun.i), None
+        )
+        if verb is None or not self._light_patterns(verb):
+            return None
+        hit = self.noun_hit(noun)
+        if hit is None:
+            return None
+        subjects_ = [
+            c for c in [*noun.children, *verb.children] if c.dep_ in ("nsubj", "nmod") and c.i < verb.i
+        ]
+        actors: list[str] = []
+        for s in subjects_:
+            _add(actors, self.actors.phrase_actors(s))
+        if not actors:
+            return None
+        p, extra = hit
+        self.consumed.update([noun.i, verb.i])
+        return self._noun_draft(p, noun, [verb, noun, *extra], verb, actors, False)
 
     # ------------------------------------------------------------------ verbs
     def _verb_event(self, tok: Token) -> Draft | None:
