@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, LexiconError
 from eventwire.formats import FORMATS, TSV_COLUMNS, Writer
 from eventwire.formats.plover import PloverTables
 from eventwire.records import Actor, Article, CodedArticle, Event, Mention, Span
@@ -166,10 +166,15 @@ def test_country_names_are_short_names() -> None:
 
 def test_plover_scale_and_quad_come_from_the_ontology() -> None:
     tables = PloverTables.load()
-    if not tables.quads:
-        pytest.skip("the event stage's ontology file is not there yet")
     assert tables.quads["ASSAULT"] == 4 and tables.quads["AGREE"] == 1
     assert tables.scores["ASSAULT"] < 0 < tables.scores["AID"]
+
+
+def test_plover_tables_fail_when_the_ontology_cannot_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Point the ontology loader at a package that holds no plover.json: the load must fail, not null fields.
+    monkeypatch.setattr("eventwire.events.ontology.DATA", "eventwire.formats")
+    with pytest.raises(LexiconError, match="PLOVER ontology cannot be read"):
+        PloverTables.load()
 
 
 def test_tsv_round_trips_through_csv(coded: CodedArticle) -> None:

@@ -17,7 +17,6 @@ for its non-state codes (``data/entities.tsv``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -34,8 +33,9 @@ CODEBOOK = "PLOVER 0.8"
 class PloverTables:
     """Lookup tables a PLOVER record needs: country names, quad classes and scores.
 
-    Built once per writer (no module-level state); the ontology tables come from the
-    event stage's packaged ``plover.json`` when it is there, else those fields are null.
+    Built once per writer (no module-level state); quad classes and scores come from the
+    PLOVER ontology (:class:`eventwire.events.ontology.Ontology`, the event stage's
+    packaged ``plover.json``), whose absence is an error, not null fields.
     """
 
     country_names: dict[str, str] = field(default_factory=dict)
@@ -45,22 +45,16 @@ class PloverTables:
 
     @classmethod
     def load(cls) -> PloverTables:
-        tables = cls(country_names={**_kb_country_names(), **_entity_names()})
-        try:
-            raw = resources.files("eventwire.events").joinpath("data/plover.json").read_text(encoding="utf-8")
-            ontology = json.loads(raw)
-        except (FileNotFoundError, ModuleNotFoundError, json.JSONDecodeError):
-            return tables
-        quad_numbers = ontology.get("quads") or {}
-        for name, spec in (ontology.get("types") or {}).items():
-            if spec.get("quad") in quad_numbers:
-                tables.quads[name] = int(quad_numbers[spec["quad"]])
-            if isinstance(spec.get("score"), (int, float)):
-                tables.scores[name] = float(spec["score"])
-            for mode, score in (spec.get("modes") or {}).items():
-                if isinstance(score, (int, float)):
-                    tables.mode_scores[(name, mode)] = float(score)
-        return tables
+        """The tables; raises ``LexiconError`` when the packaged PLOVER ontology cannot be read."""
+        from ..events.ontology import Ontology  # the event stage's package, loaded only when writing PLOVER
+
+        ontology = Ontology.load()
+        return cls(
+            country_names={**_kb_country_names(), **_entity_names()},
+            quads={name: t.quad_class for name, t in ontology.types.items()},
+            scores={name: t.score for name, t in ontology.types.items()},
+            mode_scores={(name, m): s for name, t in ontology.types.items() for m, s in t.modes.items()},
+        )
 
     def country_name(self, code: str | None) -> str | None:
         if not code:
