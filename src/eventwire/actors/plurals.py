@@ -69,8 +69,13 @@ def _determiner(ctx: Context, head: int, the_alone: bool) -> tuple[int | None, i
     j = head - 1
     sent_start = ctx.sent_bounds[ctx.sent_of[head]][0]
     # adjectives and hyphenated modifiers: "the two nuclear-armed neighbours", "the warring sides"
-    while j >= sent_start and j > head - 5 and (
-        (ctx.doc[j].pos_ in ("ADJ", "VERB", "ADV") and ctx.lowers[j] not in _NUMBERS) or ctx.lowers[j] == "-"
+    while (
+        j >= sent_start
+        and j > head - 5
+        and (
+            (ctx.doc[j].pos_ in ("ADJ", "VERB", "ADV") and ctx.lowers[j] not in _NUMBERS)
+            or ctx.lowers[j] == "-"
+        )
     ):
         if ctx.in_hit[j]:
             return None, None  # "the two Korean leaders": a demonym narrows it
