@@ -178,7 +178,10 @@ class EventCoder:
             d.notes.append("multinational exercise -> COOPERATE")
         if d.mode is not None and d.mode not in self.ontology.types[d.type].modes:
             d.mode = None
-        if d.cameo is None or not self.ontology.consistent(d.cameo, d.type):
+        # a pattern's own code stands (CAMEO 163 "impose sanctions" is PLOVER SANCTION in the codebook,
+        # COERCE in the 2021 table); a recoded event takes a code consistent with its new type
+        own_code = d.pattern.type == d.type and d.cameo == d.pattern.cameo and d.cameo in self.ontology.cameo
+        if d.cameo is None or not (own_code or self.ontology.consistent(d.cameo, d.type)):
             d.cameo = self.ontology.cameo_for(d.type, d.mode, d.contexts)
         return d
 

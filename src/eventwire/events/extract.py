@@ -275,6 +275,11 @@ class SentenceMatcher:
         if hit is None:
             return self._light_event(tok)
         p, extra = hit
+        if p.has("weak") and not p.has("frame") and self._light_patterns(tok):
+            # "approved an aid package": a decision verb lends itself to the event it names
+            light = self._light_event(tok)
+            if light is not None:
+                return light
         self.consumed.update([tok.i, *(t.i for t in extra)])
         actors = self._subject_actors(tok)
         if p.has("frame"):
