@@ -170,3 +170,15 @@ def test_titles_with_a_country_and_outlets_stay_whole(coder) -> None:  # type: i
     assert names(holding(coded, "Turkish President Erdogan")) == {"Recep Tayyip Erdoğan"}
     assert [a.kind for a in holding(coded, "China Daily")] == ["organization"]
     assert not any(a.name == "China" for a in coded.actors)
+
+
+def test_the_ministry_is_the_ministry_last_named(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(
+        coder,
+        "Japan's foreign ministry protested on Monday. The ministry said the ship had left. "
+        "Elsewhere, the ministry of a small island state was not named.",
+    )
+    assert [a.entry for a in holding(coded, "ministry")] == ["jpn-mfa"]
+    assert sum(m.text == "ministry" for a in coded.actors for m in a.mentions) == 1
+    alone = code(coder, "The ministry said nothing on Monday.")
+    assert holding(alone, "ministry") == []

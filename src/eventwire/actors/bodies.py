@@ -63,9 +63,22 @@ def body_refs(ctx: Context) -> list[BodyRef]:
     return out
 
 
-def resolve_body(ctx: Context, ref: BodyRef) -> list[Finding]:
+def resolve_body(ctx: Context, ref: BodyRef, earlier: list[Finding]) -> list[Finding]:
     """Findings for one body reference (a pending one when its country comes from the context)."""
     body = ref.body
+    if body.country == "last" and not ref.countries:
+        # "the ministry": the body last named with that noun, in this or the two previous sentences
+        after = ctx.lowers[ref.end_tok] if ref.end_tok < len(ctx.lowers) else ""
+        last = _last_named(ctx, ref, earlier) if after != "of" else None  # not "the ministry of X"
+        if last is None:
+            return []
+        a, b = ctx.doc[ref.start_tok].idx, ctx.doc[ref.end_tok - 1].idx + len(ctx.doc[ref.end_tok - 1].text)
+        sent = ctx.sent_of[ref.start_tok]
+        return [
+            replace(
+                last, start=a, end=b, text=ctx.article.text[a:b], how="coref", tok=ref.start_tok, sent=sent
+            )
+        ]
     if body.country == "no":
         return [ctx.unknown(ref.start_tok, ref.end_tok, body.body, "group", None, body.sector, None)]
     noun = " ".join(ctx.lowers[ref.hit.start : ref.hit.end])
@@ -108,6 +121,20 @@ def place_body(
     how = f.how if f.how == "coref" else "unknown"
     unknown = Unknown(name, "organization", country, body.sector, key=f"{body.body}|{country}")
     return replace(f, kind=body.kind, key=None, how=how, unknown=unknown)
+
+
+def _last_named(ctx: Context, ref: BodyRef, earlier: list[Finding]) -> Finding | None:
+    kb = ctx.lexicon.kb
+    sent = ctx.sent_of[ref.start_tok]
+    for f in reversed(earlier):
+        if f.sent < sent - 2:
+            return None
+        if f.how == "pronoun" or f.kind != "organization":
+            continue
+        name = f.unknown.name if f.unknown is not None else kb.organizations[f.key or ""].name
+        if ref.body.body in name.lower().split():
+            return f
+    return None
 
 
 def _adjective(kb: KnowledgeBase, country: str) -> str:

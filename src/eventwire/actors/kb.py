@@ -201,7 +201,9 @@ class Body:
     sector: str
     kind: str = "organization"  # organization (a state body) or group
     kb: tuple[str, ...] = ()  # suffixes of KB organisations "{iso3}-{suffix}" that are this body
-    country: str = "yes"  # yes: of a country (adjacent, else the context's); no: never ("Western partners")
+    # yes: of a country (adjacent, else the context's); no: never ("Western partners");
+    # last: alone it is the body last named with this noun ("the ministry")
+    country: str = "yes"
 
 
 @dataclass(frozen=True)
@@ -397,10 +399,10 @@ class KnowledgeBase:
         elif kind == "bodies":
             body_kind = row.get("kind") or "organization"
             country = row.get("country") or "yes"
-            if body_kind not in ("organization", "group") or country not in ("yes", "no"):
+            if body_kind not in ("organization", "group") or country not in ("yes", "no", "last"):
                 raise KnowledgeBaseError(
                     f"{where}: body kind {body_kind!r} / country {country!r} must be organization or group"
-                    " / yes or no; fix the row"
+                    " / yes, no or last; fix the row"
                 )
             phrase = row["phrase"].lower()
             self.bodies[phrase] = Body(

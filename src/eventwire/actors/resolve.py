@@ -86,7 +86,7 @@ class ActorResolver(TitleReading):
         for _, _, item in order:
             if isinstance(item, BodyRef):
                 if not any(used[item.start_tok : item.end_tok]):
-                    findings.extend(resolve_body(ctx, item))
+                    findings.extend(resolve_body(ctx, item, findings))
                     for i in range(item.start_tok, item.end_tok):
                         used[i] = True
                 continue
