@@ -6,6 +6,8 @@ match.py    finding surface forms in a parsed text
 context.py  one article as the resolver sees it
 resolve.py  ActorResolver: findings from names, titles, unknown people
 coref.py    surnames, pronouns
+bodies.py   state bodies and groups named through a country ("Iran's foreign ministry", "the army")
+plurals.py  plural references to parties named together ("both sides", "the two leaders")
 record.py   findings grouped into Actor records
 fuzzy.py    tolerant name similarity for mistransliterations
 """

@@ -19,8 +19,11 @@ What is recognised, in order of trust:
 4. Other person names (spaCy PERSON, or capitalised names followed by a role in
    apposition): compared tolerantly with KB people when their country is named
    in the sentence, else unknown people with country and sector from the text.
-5. Coreference: surnames of unknown people, bare titles ("the president"),
-   pronouns (:mod:`eventwire.actors.coref`).
+5. State bodies named through a country or alone, and groups ("the Pakistani
+   army", "the government", "protesters"; :mod:`eventwire.actors.bodies`).
+6. Coreference: surnames of unknown people, bare titles ("the president"),
+   pronouns (:mod:`eventwire.actors.coref`), plural references to parties
+   named together ("both sides"; :mod:`eventwire.actors.plurals`).
 """
 
 from __future__ import annotations
