@@ -182,3 +182,13 @@ def test_the_ministry_is_the_ministry_last_named(coder) -> None:  # type: ignore
     assert sum(m.text == "ministry" for a in coded.actors for m in a.mentions) == 1
     alone = code(coder, "The ministry said nothing on Monday.")
     assert holding(alone, "ministry") == []
+
+
+def test_local_bodies_are_not_the_country_s(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(
+        coder,
+        "Ghanaian troops freed the hostages, the army said. They were handed to the state government "
+        "and local police.",
+    )
+    assert [a.name for a in holding(coded, "army")] == ["Ghanaian troops"]
+    assert holding(coded, "government") == [] and holding(coded, "police") == []

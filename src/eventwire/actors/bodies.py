@@ -23,6 +23,32 @@ _COUNTRYISH = ("country", "demonym", "capital")
 _KB_KINDS = frozenset({"country", "demonym", "capital", "organization", "outlet", "person"})
 _POSSESSIVE = (["'s"], ["’s"])
 # words before a body that make it a plural reference to parties, not one body ("both governments")
+# modifiers that make a body not the country's own ("the state government", "local police", "rebel forces")
+_NOT_NATIONAL = frozenset(
+    {
+        "state",
+        "local",
+        "provincial",
+        "regional",
+        "municipal",
+        "city",
+        "county",
+        "district",
+        "rebel",
+        "opposition",
+        "militia",
+        "paramilitary",
+        "foreign",
+        "allied",
+        "enemy",
+        "private",
+        "student",
+        "parallel",
+        "shadow",
+        "former",
+        "previous",
+    }
+)
 _COUNTING = frozenset({"both", "two", "three", "four", "all", "several", "many", "some", "other", "foreign"})
 
 
@@ -57,7 +83,7 @@ def body_refs(ctx: Context) -> list[BodyRef]:
         end = hit.end
         if not countries:
             end, countries = _right_countries(ctx, k)
-        if not countries and start > 0 and ctx.lowers[start - 1] in _COUNTING:
+        if not countries and start > 0 and ctx.lowers[start - 1] in _COUNTING | _NOT_NATIONAL:
             continue
         out.append(BodyRef(hit, body, start, end, tuple(countries)))
     return out
