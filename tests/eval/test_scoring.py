@@ -15,6 +15,7 @@ from eventwire.eval import (
     evaluate,
     load_gold,
     normalize_text,
+    plover_types,
     read_coded,
     score_actors,
     score_events,
@@ -306,11 +307,35 @@ def test_statements_speaker_and_content() -> None:
     assert {x["id"] for x in s.levels["name"].spurious} == {"p2", "p3"}
 
 
-def test_outlet_claims_never_match_gold_statements() -> None:
+def test_an_outlet_claim_holding_gold_content_is_an_unattributed_statement() -> None:
+    # The coder found France's statement but gave it to the outlet: spurious, and s1 stays missed.
     sts = [{"id": "s1", "speaker": "France", "content_contains": "treaty"}]
     preds = [{"id": "p1", "speaker": "a3", "content": "the treaty", "kind": "outlet"}]
     s = score_statements(gold([], sts), coded([], preds))
-    assert counts(s, "name") == (0, 0, 0, 1)
+    assert counts(s, "name") == (0, 1, 0, 1)
+    assert counts(s, "country") == (0, 1, 0, 1)
+    assert s.outlet_claims == 0
+    assert [(x["id"], x["kind"]) for x in s.levels["name"].spurious] == [("p1", "outlet")]
+    assert [x["id"] for x in s.levels["name"].missed] == ["s1"]
+
+
+def test_outlet_claims_without_gold_content_stay_out_of_precision() -> None:
+    sts = [
+        {"id": "s1", "speaker": "Emmanuel Macron", "content_contains": "a new chapter"},
+        {"id": "s2", "speaker": "Olaf Scholz", "content_contains": "no alternative", "optional": True},
+    ]
+    preds = [
+        {"id": "p1", "speaker": "a1", "content": "the treaty opens a new chapter", "kind": "indirect"},
+        {"id": "p2", "speaker": None, "content": "The treaty opens a new chapter.", "kind": "outlet"},
+        {"id": "p3", "speaker": None, "content": "Talks lasted four hours.", "kind": "outlet"},
+        # only an optional statement's content: an optional statement may go unfound
+        {"id": "p4", "speaker": None, "content": "There is no alternative.", "kind": "outlet"},
+    ]
+    s = score_statements(gold([], sts), coded([], preds))
+    # p1 matches s1; p2 holds s1's content but is unattributed (spurious even though s1 is matched)
+    assert counts(s, "name") == (1, 2, 1, 1)
+    assert [x["id"] for x in s.levels["name"].spurious] == ["p2"]
+    assert s.outlet_claims == 2
 
 
 def test_actors_person_and_all_by_name_and_country() -> None:
@@ -371,6 +396,14 @@ def test_evaluate_with_coded_output(tmp_path: Path) -> None:
     assert report.to_dict()["totals"]["events"]["country"]["gold"] == 1
 
 
+def test_plover_types_come_from_the_ontology() -> None:
+    types = plover_types()
+    assert len(types) == 16 and types[:2] == ("AGREE", "CONSULT") and types[-1] == "ASSAULT"
+    bad = gold([{"id": "g1", "type": "MEET", "actor": ["France"], "sentence_contains": "treaty"}])
+    assert check_gold(bad) == ["event g1: 'MEET' is not a PLOVER type"]
+    assert check_gold(bad, types=("MEET",)) == []
+
+
 def test_load_gold_rejects_bad_files(tmp_path: Path) -> None:
     p = tmp_path / "x.gold.json"
     p.write_text("{not json", encoding="utf-8")
@@ -378,6 +411,19 @@ def test_load_gold_rejects_bad_files(tmp_path: Path) -> None:
         load_gold(p)
     with pytest.raises(DataError, match="does not exist"):
         evaluate([tmp_path / "nowhere"], coded=[])
+
+
+def test_read_coded_errors_say_what_to_do(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"is empty .*eventwire code --format jsonl.*leave out --coded"):
+        read_coded(empty)
+    plover = tmp_path / "plover.jsonl"
+    plover.write_text(json.dumps({"id": "e1", "event": "AGREE"}) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"keys: event, id\); pass the output of eventwire code --format"):
+        read_coded(plover)
+    with pytest.raises(DataError, match=r"no \*\.gold\.json files found in .*; pass gold files"):
+        evaluate([tmp_path], coded=[])
 
 
 def test_refusal_agrees_with_a_negated_gold_event() -> None:

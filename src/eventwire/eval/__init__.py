@@ -17,7 +17,7 @@ The matching rules (DESIGN.md, "Gold files and scoring") are documented in
 
 from __future__ import annotations
 
-from .gold import GOLD_SCHEMA, GoldFile, check_gold, find_gold_files, load_gold
+from .gold import GOLD_SCHEMA, GoldFile, check_gold, find_gold_files, load_gold, plover_types
 from .report import render_report
 from .run import EvalReport, FileScore, Totals, evaluate, read_coded, score_file
 from .scoring import (
@@ -52,6 +52,7 @@ __all__ = [
     "find_gold_files",
     "load_gold",
     "normalize_text",
+    "plover_types",
     "read_coded",
     "render_report",
     "score_actors",

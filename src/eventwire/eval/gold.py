@@ -10,34 +10,25 @@ every participant and speaker a gold event or statement names is in the actors t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import DataError
+from ..events.ontology import Ontology
 
-__all__ = ["GOLD_SCHEMA", "GoldFile", "check_gold", "find_gold_files", "load_gold"]
+__all__ = ["GOLD_SCHEMA", "GoldFile", "check_gold", "find_gold_files", "load_gold", "plover_types"]
 
 GOLD_SCHEMA = "eventwire.gold/1"
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+
+
+def plover_types() -> tuple[str, ...]:
+    """The PLOVER event types in codebook order, read from the packaged ontology on each call.
+
+    Call it once per run and pass the result on (``load_gold(path, types)``).
+    """
+    return tuple(Ontology.load().types)
 
 
 @dataclass(frozen=True)
@@ -59,8 +50,9 @@ class GoldFile:
 
 def find_gold_files(paths: Iterable[str | Path]) -> list[Path]:
     """Gold files named, and ``*.gold.json`` files found (recursively, sorted) in directories named."""
+    given = list(paths)
     found: list[Path] = []
-    for raw in paths:
+    for raw in given:
         p = Path(raw)
         if p.is_dir():
             found.extend(sorted(p.rglob("*.gold.json")))
@@ -71,12 +63,15 @@ def find_gold_files(paths: Iterable[str | Path]) -> list[Path]:
                 f"gold path {p} does not exist; pass *.gold.json files or directories holding them"
             )
     if not found:
-        raise DataError(f"no *.gold.json files found in {', '.join(str(p) for p in paths)}")
+        raise DataError(
+            f"no *.gold.json files found in {', '.join(str(p) for p in given)}; "
+            "pass gold files or directories holding files named *.gold.json"
+        )
     return found
 
 
-def load_gold(path: str | Path) -> GoldFile:
-    """Read and check one gold file."""
+def load_gold(path: str | Path, types: Collection[str] | None = None) -> GoldFile:
+    """Read and check one gold file (event types against ``types``, by default :func:`plover_types`)."""
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
@@ -84,14 +79,17 @@ def load_gold(path: str | Path) -> GoldFile:
         raise DataError(f"cannot read gold file {p} ({exc}); check the path") from exc
     except json.JSONDecodeError as exc:
         raise DataError(f"gold file {p} is not valid JSON ({exc}); fix the file") from exc
-    problems = check_gold(data)
+    problems = check_gold(data, types)
     if problems:
-        raise DataError(f"gold file {p} is invalid: {'; '.join(problems[:5])}")
+        raise DataError(f"gold file {p} is invalid: {'; '.join(problems[:5])}; fix the file")
     return GoldFile(p, data)
 
 
-def check_gold(data: Any) -> list[str]:
-    """Problems with a parsed gold file, as sentences (empty when it is valid)."""
+def check_gold(data: Any, types: Collection[str] | None = None) -> list[str]:
+    """Problems with a parsed gold file, as sentences (empty when it is valid).
+
+    Event types are checked against ``types``, by default the ontology's (:func:`plover_types`).
+    """
     if not isinstance(data, dict):
         return ["the top level must be a JSON object"]
     problems: list[str] = []
@@ -106,10 +104,11 @@ def check_gold(data: Any) -> list[str]:
             problems.append(f"actor entry {actor!r} has no name")
             continue
         names.update(n.casefold() for n in [actor["name"], *(actor.get("also") or [])])
+    known = plover_types() if types is None else types
     for ev in data.get("events") or []:
         ident = ev.get("id", "?")
         for t in [ev.get("type"), *(ev.get("also_types") or [])]:
-            if t not in PLOVER_TYPES:
+            if t not in known:
                 problems.append(f"event {ident}: {t!r} is not a PLOVER type")
         if not ev.get("sentence_contains"):
             problems.append(f"event {ident}: sentence_contains is missing")

@@ -32,7 +32,7 @@ def render_file(fs: FileScore, details: bool = True) -> list[str]:
         lines.append(f"   events     [{level:7}] {_prf(fs.events.levels[level].counts)}")
     for level in LEVELS:
         lines.append(f"   statements [{level:7}] {_prf(fs.statements.levels[level].counts)}")
-    lines.append(f"   outlet claims (not scored): {fs.statements.outlet_claims}")
+    lines.append(f"   outlet claims (no gold content, not scored): {fs.statements.outlet_claims}")
     for level in LEVELS:
         lines.append(f"   persons    [{level:7}] {_prf(fs.actors.groups['person'][level].counts)}")
     if not details:
@@ -49,7 +49,8 @@ def render_file(fs: FileScore, details: bool = True) -> list[str]:
     for item in st.spurious:
         content = str(item.get("content") or "")
         content = content if len(content) < 90 else content[:87] + "..."
-        lines.append(f"   spurious statement {item.get('speaker')}: «{content}»")
+        speaker = "unattributed (outlet)" if item.get("kind") == "outlet" else item.get("speaker")
+        lines.append(f"   spurious statement {speaker}: «{content}»")
     persons = fs.actors.groups["person"]["country"]
     for item in persons.missed:
         lines.append(f"   missed person   {item['name']} ({item.get('country') or '?'})")
@@ -69,7 +70,7 @@ def render_report(report: EvalReport, details: bool = True) -> str:
         lines.append(f"   events     [{level:7}] {_prf(t.events[level])}")
     for level in LEVELS:
         lines.append(f"   statements [{level:7}] {_prf(t.statements[level])}")
-    lines.append(f"   outlet claims (not scored): {t.outlet_claims}")
+    lines.append(f"   outlet claims (no gold content, not scored): {t.outlet_claims}")
     for level in LEVELS:
         lines.append(f"   persons    [{level:7}] {_prf(t.persons[level])}")
     for level in LEVELS:

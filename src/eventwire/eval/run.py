@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, InputError
-from .gold import GoldFile, find_gold_files, load_gold
+from .gold import GoldFile, find_gold_files, load_gold, plover_types
 from .scoring import (
     LEVELS,
     ActorScore,
@@ -129,7 +129,8 @@ def evaluate(
     article whose id equals the gold article's id, else whose source has the article's file
     name, else (one gold file, one coded article) the only one there is.
     """
-    golds = [load_gold(p) for p in find_gold_files(gold_paths)]
+    types = plover_types()
+    golds = [load_gold(p, types) for p in find_gold_files(gold_paths)]
     articles = [_read_article(g) for g in golds]
     if coded is None:
         if coder is None:
@@ -158,7 +159,10 @@ def _read_article(gold: GoldFile) -> Any:
     if len(items) != 1 or isinstance(items[0], Rejected):
         if items and isinstance(items[0], Rejected):
             raise InputError(items[0])
-        raise DataError(f"gold file {gold.path}: {path} did not read as exactly one article")
+        raise DataError(
+            f"gold file {gold.path}: {path} read as {len(items)} articles, not one; "
+            "point article.path at a file holding exactly one article"
+        )
     return items[0]
 
 
@@ -204,8 +208,15 @@ def read_coded(path: str | Path) -> list[dict[str, Any]]:
         items = obj if isinstance(obj, list) else [obj]
         for item in items:
             if not isinstance(item, dict) or "events" not in item or "actors" not in item:
-                raise DataError(f"coded output {p} holds an object that is not an eventwire.article/1 record")
+                raise DataError(
+                    f"coded output {p} holds an object that is not an eventwire.article/1 record "
+                    f"(keys: {', '.join(sorted(item)) if isinstance(item, dict) else type(item).__name__}); "
+                    "pass the output of eventwire code --format json or jsonl, not plover or tsv"
+                )
             out.append(item)
     if not out:
-        raise DataError(f"coded output {p} is empty")
+        raise DataError(
+            f"coded output {p} is empty (no coded articles in it); code the gold articles into it "
+            "with eventwire code --format jsonl, or leave out --coded to code them now"
+        )
     return out

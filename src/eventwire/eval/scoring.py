@@ -38,10 +38,16 @@ optional one); a spurious predicted event is charged to its own predicted type.
 Statements match on speaker and content: the predicted speaker matches the gold speaker
 (by name or ``also``, or at the country level by country code) and the gold
 ``content_contains`` is a substring of the predicted content. Statements the coder
-marks ``kind == "outlet"`` are the outlet's own, unattributed claims; gold files list
-attributed statements only, so outlet statements are left out of statement precision
-(and cannot match a gold statement); their number is reported separately as
-``outlet_claims``.
+marks ``kind == "outlet"`` are the outlet's own, unattributed claims, and gold files list
+attributed statements only. So an outlet statement never matches a gold statement, and:
+
+* when its content contains the ``content_contains`` of a (non-optional) gold statement,
+  the coder found someone's statement but failed to attribute it: it counts as a predicted
+  statement that matches nothing (spurious, at both levels), and the gold statement stays
+  missed unless another prediction matches it;
+* otherwise it is the outlet's own claim, which no gold lists: it is left out of statement
+  precision and only counted, as ``outlet_claims``. (An outlet statement holding only an
+  optional gold statement's content is one of these: an optional statement may go unfound.)
 
 Actors: a predicted actor matches a gold actor when its name equals the gold name or
 one of ``also`` (case-insensitively); at the ``country`` level its country must also
@@ -53,9 +59,9 @@ given for person actors and for all actors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = [
     "LEVELS",
@@ -73,6 +79,9 @@ __all__ = [
 ]
 
 LEVELS = ("name", "country")
+
+P = TypeVar("P")
+G = TypeVar("G")
 
 _TRANSLATE = str.maketrans(
     {
@@ -410,58 +419,98 @@ def _compare_attributes(gold_ev: Mapping[str, Any], pred: Mapping[str, Any], out
         c.gold_matched += int(agree)
 
 
+# --------------------------------------------------------------------------- one level
+
+
+def _score_level(
+    level: str,
+    preds: Sequence[P],
+    golds: Sequence[G],
+    match: Callable[[P, G], bool],
+    describe_pred: Callable[[P], dict[str, Any]],
+    describe_gold: Callable[[G], dict[str, Any]],
+    required: Callable[[G], bool] = lambda _: True,
+) -> LevelScore:
+    """Count ``preds`` matching any gold and ``golds`` (the ``required`` ones) matched by any pred."""
+    score = LevelScore(level)
+    matched_gold: set[int] = set()
+    for pred in preds:
+        hits = [i for i, g in enumerate(golds) if match(pred, g)]
+        matched_gold.update(hits)
+        score.counts.predicted += 1
+        if hits:
+            score.counts.predicted_matched += 1
+        else:
+            score.spurious.append(describe_pred(pred))
+    for i, g in enumerate(golds):
+        if not required(g):
+            continue
+        score.counts.gold += 1
+        if i in matched_gold:
+            score.counts.gold_matched += 1
+        else:
+            score.missed.append(describe_gold(g))
+    return score
+
+
 # --------------------------------------------------------------------------- statements
 
 
+@dataclass(frozen=True)
+class _PredStatement:
+    raw: Mapping[str, Any]
+    content: str  # normalized
+    speaker: Mapping[str, Any] | None  # the coded actor
+    outlet: bool
+
+
 def score_statements(gold: Mapping[str, Any], coded: Mapping[str, Any]) -> StatementScore:
-    """Score attributed statements (speaker + content substring); outlet claims are counted apart."""
+    """Score statements (speaker + content substring); outlet claims holding gold content are spurious."""
     table = GoldActors(gold)
     coded_actors = {str(a["id"]): a for a in coded.get("actors") or []}
     gold_statements = list(gold.get("statements") or [])
-    all_preds = list(coded.get("statements") or [])
-    preds = [s for s in all_preds if s.get("kind") != "outlet"]
-    contents = [normalize_text(str(s.get("content") or "")) for s in preds]
+    required = [
+        normalize_text(str(g.get("content_contains") or "")) for g in gold_statements if not g.get("optional")
+    ]
+    preds: list[_PredStatement] = []
+    outlet_claims = 0
+    for raw in coded.get("statements") or []:
+        p = _PredStatement(
+            raw,
+            normalize_text(str(raw.get("content") or "")),
+            coded_actors.get(str(raw.get("speaker"))),
+            raw.get("kind") == "outlet",
+        )
+        if p.outlet and not any(w in p.content for w in required):
+            outlet_claims += 1  # the outlet's own claim, which gold files do not list
+            continue
+        preds.append(p)  # an outlet claim holding gold content is a statement left unattributed
+
+    def describe(p: _PredStatement) -> dict[str, Any]:
+        return {
+            "id": p.raw.get("id"),
+            "speaker": _actor_label(p.speaker, str(p.raw.get("speaker"))),
+            "kind": p.raw.get("kind"),
+            "content": p.raw.get("content"),
+        }
+
+    def describe_gold(g: Mapping[str, Any]) -> dict[str, Any]:
+        return {"id": g.get("id"), "speaker": g.get("speaker"), "content_contains": g.get("content_contains")}
+
     levels: dict[str, LevelScore] = {}
     for level in LEVELS:
-        score = LevelScore(level)
-        matched_gold: set[int] = set()
-        for p_index, pred in enumerate(preds):
-            speaker = coded_actors.get(str(pred.get("speaker")))
-            hits = [
-                g_index
-                for g_index, g in enumerate(gold_statements)
-                if normalize_text(str(g.get("content_contains") or "")) in contents[p_index]
-                and _actor_matches(speaker, table.get(str(g.get("speaker"))), level)
-            ]
-            matched_gold.update(hits)
-            score.counts.predicted += 1
-            if hits:
-                score.counts.predicted_matched += 1
-            else:
-                score.spurious.append(
-                    {
-                        "id": pred.get("id"),
-                        "speaker": _actor_label(speaker, str(pred.get("speaker"))),
-                        "kind": pred.get("kind"),
-                        "content": pred.get("content"),
-                    }
-                )
-        for g_index, g in enumerate(gold_statements):
-            if g.get("optional"):
-                continue
-            score.counts.gold += 1
-            if g_index in matched_gold:
-                score.counts.gold_matched += 1
-            else:
-                score.missed.append(
-                    {
-                        "id": g.get("id"),
-                        "speaker": g.get("speaker"),
-                        "content_contains": g.get("content_contains"),
-                    }
-                )
-        levels[level] = score
-    return StatementScore(levels, outlet_claims=len(all_preds) - len(preds))
+
+        def match(p: _PredStatement, g: Mapping[str, Any], level: str = level) -> bool:
+            return (
+                not p.outlet
+                and normalize_text(str(g.get("content_contains") or "")) in p.content
+                and _actor_matches(p.speaker, table.get(str(g.get("speaker"))), level)
+            )
+
+        levels[level] = _score_level(
+            level, preds, gold_statements, match, describe, describe_gold, lambda g: not g.get("optional")
+        )
+    return StatementScore(levels, outlet_claims=outlet_claims)
 
 
 # --------------------------------------------------------------------------- actors
@@ -477,25 +526,13 @@ def score_actors(gold: Mapping[str, Any], coded: Mapping[str, Any]) -> ActorScor
         p_entries = [p for p in preds if group == "all" or p.get("kind") == "person"]
         groups[group] = {}
         for level in LEVELS:
-            score = LevelScore(level)
-            matched_gold: set[int] = set()
-            for pred in p_entries:
-                hits = [i for i, g in enumerate(g_entries) if _actor_name_country(pred, g, level)]
-                matched_gold.update(hits)
-                score.counts.predicted += 1
-                if hits:
-                    score.counts.predicted_matched += 1
-                else:
-                    score.spurious.append(
-                        {"name": pred.get("name"), "kind": pred.get("kind"), "country": pred.get("country")}
-                    )
-            for i, g in enumerate(g_entries):
-                score.counts.gold += 1
-                if i in matched_gold:
-                    score.counts.gold_matched += 1
-                else:
-                    score.missed.append({"name": g.name, "type": g.type, "country": g.country})
-            groups[group][level] = score
+
+            def match(p: Mapping[str, Any], g: _GoldActor, level: str = level) -> bool:
+                return _actor_name_country(p, g, level)
+
+            groups[group][level] = _score_level(
+                level, p_entries, g_entries, match, _describe_pred_actor, _describe_gold_actor
+            )
     sector = Counts()
     for pred in preds:
         for g in table.entries:
@@ -504,6 +541,14 @@ def score_actors(gold: Mapping[str, Any], coded: Mapping[str, Any]) -> ActorScor
                 sector.gold_matched += int(pred.get("sector") in g.sectors)
                 break
     return ActorScore(groups, sector)
+
+
+def _describe_pred_actor(p: Mapping[str, Any]) -> dict[str, Any]:
+    return {"name": p.get("name"), "kind": p.get("kind"), "country": p.get("country")}
+
+
+def _describe_gold_actor(g: _GoldActor) -> dict[str, Any]:
+    return {"name": g.name, "type": g.type, "country": g.country}
 
 
 def _actor_name_country(pred: Mapping[str, Any], gold: _GoldActor, level: str) -> bool:

@@ -11,27 +11,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..events.ontology import Ontology
+
 __all__ = ["PLOVER_TYPES", "Network", "Timeline", "network", "timeline"]
 
-#: The 16 PLOVER event types, in codebook order (the colours in style.css follow it).
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+#: The 16 PLOVER event types, in codebook order (the colours in style.css follow it), from the
+#: packaged ontology: read once at import into an immutable tuple (the load takes a few ms).
+PLOVER_TYPES: tuple[str, ...] = tuple(Ontology.load().types)
 
 
 @dataclass(frozen=True)
