@@ -103,7 +103,7 @@ class Coder:
 
     def _code_doc(self, article: Article, doc: Doc) -> CodedArticle:
         layer = self.resolver.resolve(doc, article)
-        statements = self.statement_finder.find(doc, article, layer)
+        statements, statement_skips = self.statement_finder.find_with_skips(doc, article, layer)
         events, skipped = self.event_coder.code(doc, article, layer, statements)
         return CodedArticle(
             article=article,
@@ -111,5 +111,5 @@ class Coder:
             events=events,
             statements=statements,
             versions=dict(self.versions),
-            skipped=skipped,
+            skipped=statement_skips + skipped,
         )
