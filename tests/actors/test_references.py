@@ -192,3 +192,18 @@ def test_local_bodies_are_not_the_country_s(coder) -> None:  # type: ignore[no-u
     )
     assert [a.name for a in holding(coded, "army")] == ["Ghanaian troops"]
     assert holding(coded, "government") == [] and holding(coded, "police") == []
+
+
+def test_a_country_named_once_is_not_the_article_s(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(
+        coder,
+        "Federal forces struck depots near the front, the government said. "
+        "Rebels fired rockets at Asmara, the Eritrean capital.",
+    )
+    assert holding(coded, "government") == []
+    twice = code(
+        coder,
+        "Eritrea closed its border. Federal forces struck depots, the government said. Eritrean "
+        "officials left Asmara.",
+    )
+    assert [a.country for a in holding(twice, "government")] == ["ERI"]

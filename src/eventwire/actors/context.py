@@ -464,6 +464,30 @@ class Context:
             return None
         return ranked[0][0]
 
+    def main_country(self, findings: list[Finding]) -> str | None:
+        """The country clearly the article's own, for bodies and groups named without one ("the
+        government", "protesters"): named in at least two sentences and in twice as many as any other."""
+        kb = self.lexicon.kb
+        sentences: dict[str, set[int]] = {}
+        for f in findings:
+            if f.how in ("pronoun", "coref"):
+                continue
+            code: str | None = None
+            if f.unknown is not None:
+                code = f.unknown.country
+            elif f.kind == "country":
+                code = f.key
+            elif f.kind == "person" and f.key in kb.people:
+                code = kb.people[f.key].country
+            elif f.kind == "organization" and f.key in kb.organizations:
+                code = kb.organizations[f.key].country
+            if code and code in kb.countries:
+                sentences.setdefault(code, set()).add(f.sent)
+        ranked = sorted((len(v) for v in sentences.values()), reverse=True)
+        if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] * 2 > ranked[0]):
+            return None
+        return next(c for c, v in sentences.items() if len(v) == ranked[0])
+
     def country_of_org(self, org: str | None) -> str | None:
         if org is None:
             return None

@@ -408,7 +408,7 @@ class ActorResolver(TitleReading):
             country = next(iter(here)) if len(here) == 1 else None
             if not here:
                 if not dominant_done:
-                    dominant, dominant_done = ctx.dominant_country(findings), True
+                    dominant, dominant_done = ctx.main_country(findings), True
                 country = dominant
             if u.body is not None:
                 if country is not None:
