@@ -207,3 +207,14 @@ def test_a_country_named_once_is_not_the_article_s(coder) -> None:  # type: igno
         "officials left Asmara.",
     )
     assert [a.country for a in holding(twice, "government")] == ["ERI"]
+
+
+def test_pair_by_recency_needs_parties_not_topics(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Russia attacked Ukraine on Monday. The two countries later exchanged prisoners.")
+    assert names(holding(coded, "The two countries")) == {"Russia", "Ukraine"}
+    topics = code(
+        coder,
+        "The envoys discussed the crisis in Sudan and the Iranian nuclear programme. "
+        "The parties paid attention to it.",
+    )
+    assert holding(topics, "The parties") == []

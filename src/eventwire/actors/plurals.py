@@ -121,11 +121,30 @@ def _antecedents(
     for kind in kinds:
         distinct: dict[tuple[str, str], Finding] = {}
         for f in window:
-            if f.kind == kind and f.target() not in distinct:
+            if f.kind == kind and f.target() not in distinct and _participant(ctx, f):
                 distinct[f.target()] = f
         if len(distinct) == 2:
             return list(distinct.values())
     return []
+
+
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos"})
+_PARTICIPANT_PREPS = frozenset({"with", "between", "by", "to", "from", "against"})
+
+
+def _participant(ctx: Context, f: Finding) -> bool:
+    """Whether ``f`` names a party to something (a subject or object, "talks with X"), not a topic or
+    a place ("the crisis in Ukraine", "the Iranian nuclear programme")."""
+    for t in ctx.doc[f.tok : f.tok + 8]:
+        if t.idx >= f.end:
+            break
+        if t.head.i >= f.tok and t.head.idx < f.end and t.head.i != t.i:
+            continue  # inside the span
+        dep, head = t.dep_, t.head
+        while dep == "conj":
+            dep, head = head.dep_, head.head
+        return dep in _PARTICIPANT_DEPS or (dep == "pobj" and head.lower_ in _PARTICIPANT_PREPS)
+    return False
 
 
 def _coordinated(ctx: Context, window: list[Finding]) -> list[list[Finding]]:
