@@ -28,6 +28,7 @@ from .lexicon import Lexicon, Pattern
 from .modality import Modality, in_condition, modality
 from .roles import (
     ActorIndex,
+    content_actors,
     coordinated,
     deep_prep,
     is_passive,
@@ -56,6 +57,11 @@ __all__ = ["Draft", "SentenceMatcher"]
 #: Types that react to another event; their object may name it ("rejected the accusation").
 REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "CONCEDE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+#: Types whose recipient may be the party the statement or act is about rather than an object.
+ABOUT_TYPES = frozenset(
+    {"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT", "AGREE"}
+    | {"SANCTION", "ASSAULT", "COERCE", "RETREAT"}
+)
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -231,6 +237,12 @@ class SentenceMatcher:
                 self.history.append(draft)
             drafts += self.extra
             self.extra = []
+        for d in drafts:
+            if not d.recipients and d.type in ABOUT_TYPES:
+                exclude = [*d.actors, *self.speaker_of(d.anchor)]
+                d.recipients = content_actors(self.actors, d.anchor, exclude)
+                if d.recipients:
+                    d.notes.append("recipient from content")
         return drafts
 
     def _at(self, tok: Token) -> Draft | None:

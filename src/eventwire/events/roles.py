@@ -325,3 +325,49 @@ def noun_participants(noun: Token) -> tuple[list[Token], list[Token]]:
             agents.append(child)
     agents += prep_objects(noun, ("by",))
     return agents, []
+
+
+#: Children that start another clause or event of their own: not part of what a statement is about.
+NOT_CONTENT = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "conj", "cc", "punct", "parataxis", "agent"}
+)
+
+
+def content_actors(index: ActorIndex, anchor: Token, exclude: Iterable[str]) -> list[str]:
+    """Actors a statement or act is about: named in its complement clause or object phrase.
+
+    "denied that it was planning to invade Ukraine" -> Ukraine; "warned that the response to EU
+    sanctions would be painful" -> the EU; "fired water cannon at Philippine boats" -> the
+    Philippines. The anchor's own subjects, coordinated clauses and the actors in ``exclude``
+    (the event's actors, the speaker) and their countries are left out; a time phrase is skipped.
+    """
+    skip = set(exclude)
+    own = {index.country(a) for a in skip} - {None}
+    out: list[str] = []
+    stack = [c for c in anchor.children if c.dep_ not in NOT_CONTENT and not _is_time(c)]
+    if anchor.dep_ in ("acomp", "attr") and anchor.head is not anchor:
+        # "was ready to cooperate if London hands over the samples": the condition hangs on the copula
+        stack += [c for c in anchor.head.children if c.dep_ == "advcl" and _conditional(c)]
+    seen: set[int] = set()
+    while stack:
+        tok = stack.pop(0)
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        for actor_id in index.by_token.get(tok.i, []):
+            if actor_id not in skip and index.country(actor_id) not in own:
+                _extend(out, [actor_id])
+        stack.extend(c for c in tok.children if c.dep_ not in ("punct", "cc") and not _is_time(c))
+    return out
+
+
+def _conditional(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "provided") for c in clause.children)
+
+
+def _is_time(tok: Token) -> bool:
+    if tok.ent_type_ in ("DATE", "TIME") and tok.dep_ in ("npadvmod", "tmod", "pobj"):
+        return True
+    return tok.dep_ == "prep" and any(
+        p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in tok.children
+    )

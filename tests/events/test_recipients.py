@@ -1,0 +1,44 @@
+"""Recipients taken from what a statement or act is about when the verb has no object naming one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+# (sentence, type, actor, recipient that must be among the event's recipients)
+ABOUT = [
+    (
+        "Serbia denied that it intended to annex parts of Kosovo or to threaten Estonia.",
+        "REJECT",
+        "Serbia",
+        "Estonia",
+    ),
+    (
+        "Turkey warned that any new Iranian missile test would draw a firm reply.",
+        "THREATEN",
+        "Turkey",
+        "Iran",
+    ),
+    ("Japan said it was ready to cooperate if Beijing shares the flight data.", "AGREE", "Japan", "China"),
+    ("Israeli aircraft bombed a depot in Iran overnight.", "ASSAULT", "Israel", "Iran"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), ABOUT, ids=[c[1] for c in ABOUT])
+def test_recipient_from_content(
+    code: Callable[..., Any], text: str, type_: str, actor: str, recipient: str
+) -> None:
+    coded = code(text)
+    found = [(coded.names(e.actor), coded.names(e.recipient)) for e in coded.find(type_)]
+    assert any(actor in a and recipient in r for a, r in found), coded.summary()
+
+
+@pytest.mark.slow
+def test_content_leaves_out_the_speaker_and_own_side(code: Callable[..., Any]) -> None:
+    coded = code("Germany rejected the claim that Berlin was arming Poland.")
+    rejects = coded.find("REJECT")
+    assert rejects, coded.summary()
+    assert all("Germany" not in coded.names(e.recipient) for e in rejects)
