@@ -218,3 +218,37 @@ def test_pair_by_recency_needs_parties_not_topics(coder) -> None:  # type: ignor
         "The parties paid attention to it.",
     )
     assert holding(topics, "The parties") == []
+
+
+def test_a_demonym_describing_others_does_not_place_the_police(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(
+        coder,
+        "The Haitian president was killed in Port-au-Prince. Police arrested 12 suspects, including "
+        "Venezuelan former soldiers. The Haitian government asked for help.",
+    )
+    assert {(a.name, a.country) for a in holding(coded, "Police")} == {("Haitian police", "HTI")}
+
+
+def test_bodies_of_countries_without_an_adjective_use_the_name(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Hong Kong's government defended the law, and Swiss police said nothing.")
+    assert names(holding(coded, "Hong Kong's government")) == {"Hong Kong government"}
+    assert names(holding(coded, "Swiss police")) == {"Swiss police"}
+
+
+def test_a_body_alone_is_the_subject_s_country(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(
+        coder,
+        "Albanian Prime Minister Edi Rama put the army on alert near the border with Greece. "
+        "The government of Greece asked the UN to send troops.",
+        date="2023-06-01",
+    )
+    assert {(a.name, a.country) for a in holding(coded, "army")} == {("Albanian army", "ALB")}
+    assert holding(coded, "troops") == []  # plural soldiers alone: whose is not clear
+    assert names(holding(coded, "government of Greece")) == {"Greek government"}
+
+
+def test_adjectives_are_not_plural_demonyms(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(coder, "Berlin said its army was ready. Germany's military had trained for weeks.")
+    # one body, named as the text first writes it
+    assert holding(coded, "Germany's military") == holding(coded, "army")
+    assert names(holding(coded, "army")) == {"German army"}

@@ -17,7 +17,7 @@ from .kb import Body, KnowledgeBase
 from .match import Hit
 from .record import Finding
 
-__all__ = ["BodyRef", "body_refs", "place_body", "resolve_body"]
+__all__ = ["BodyRef", "adjective", "body_refs", "place_body", "resolve_body"]
 
 _COUNTRYISH = ("country", "demonym", "capital")
 _KB_KINDS = frozenset({"country", "demonym", "capital", "organization", "outlet", "person"})
@@ -92,6 +92,8 @@ def body_refs(ctx: Context) -> list[BodyRef]:
 def resolve_body(ctx: Context, ref: BodyRef, earlier: list[Finding]) -> list[Finding]:
     """Findings for one body reference (a pending one when its country comes from the context)."""
     body = ref.body
+    if body.country == "word" and not ref.countries:
+        return []  # "troops" alone: whose troops the sentence rarely makes clear
     if body.country == "last" and not ref.countries:
         # "the ministry": the body last named with that noun, in this or the two previous sentences
         after = ctx.lowers[ref.end_tok] if ref.end_tok < len(ctx.lowers) else ""
@@ -143,7 +145,7 @@ def place_body(
 
     if noun != body.body and noun.rstrip("s") == body.body:
         noun = body.body  # "the Malian and Nigerien governments": each one government
-    name = f"{attr or _adjective(kb, country)} {noun}"
+    name = f"{attr or adjective(kb, country)} {noun}"
     how = f.how if f.how == "coref" else "unknown"
     unknown = Unknown(name, "organization", country, body.sector, key=f"{body.body}|{country}")
     return replace(f, kind=body.kind, key=None, how=how, unknown=unknown)
@@ -163,11 +165,21 @@ def _last_named(ctx: Context, ref: BodyRef, earlier: list[Finding]) -> Finding |
     return None
 
 
-def _adjective(kb: KnowledgeBase, country: str) -> str:
+def adjective(kb: KnowledgeBase, country: str) -> str:
+    """The country's adjective: its first demonym that is not a noun for a person ("Hongkonger",
+    "New Zealander"), else its name ("Hong Kong government")."""
     c = kb.countries.get(country)
     if c is None:
         return country
-    return c.demonyms[0] if c.demonyms else c.name
+    names = set(c.demonyms)
+    adjectives = [
+        d
+        for d in c.demonyms
+        if not d.endswith(("er", "ers"))  # Hongkonger, New Zealander
+        and not (d.endswith(("man", "men")) and d[:-3] in names)  # Dutchman
+        and not (d.endswith("s") and d[:-1] in names)  # Germans
+    ]
+    return adjectives[0] if adjectives else c.name
 
 
 def _left_countries(ctx: Context, k: int) -> tuple[int, list[Hit]]:

@@ -502,6 +502,20 @@ class Context:
             if a <= h.start < b and h.payloads[0].kind in ("country", "demonym", "capital")
         }
 
+    def sentence_places(self, i: int) -> tuple[set[str], set[str]]:
+        """Countries the sentence of token ``i`` names by name or capital, and by demonym."""
+        a, b = self.sent_bounds[self.sent_of[i]]
+        named: set[str] = set()
+        demonyms: set[str] = set()
+        for h in self.hits:
+            if a <= h.start < b:
+                kind = h.payloads[0].kind
+                if kind in ("country", "capital"):
+                    named.add(h.payloads[0].key)
+                elif kind == "demonym":
+                    demonyms.add(h.payloads[0].key)
+        return named, demonyms
+
     # -- the outlet -----------------------------------------------------------------------------
 
     def outlet_id(self) -> str | None:

@@ -202,7 +202,7 @@ class Body:
     kind: str = "organization"  # organization (a state body) or group
     kb: tuple[str, ...] = ()  # suffixes of KB organisations "{iso3}-{suffix}" that are this body
     # yes: of a country (adjacent, else the context's); no: never ("Western partners");
-    # last: alone it is the body last named with this noun ("the ministry")
+    # last: alone it is the body last named with this noun ("the ministry"); word: only with a country word
     country: str = "yes"
 
 
@@ -399,10 +399,10 @@ class KnowledgeBase:
         elif kind == "bodies":
             body_kind = row.get("kind") or "organization"
             country = row.get("country") or "yes"
-            if body_kind not in ("organization", "group") or country not in ("yes", "no", "last"):
+            if body_kind not in ("organization", "group") or country not in ("yes", "no", "last", "word"):
                 raise KnowledgeBaseError(
                     f"{where}: body kind {body_kind!r} / country {country!r} must be organization or group"
-                    " / yes, no or last; fix the row"
+                    " / yes, no, last or word; fix the row"
                 )
             phrase = row["phrase"].lower()
             self.bodies[phrase] = Body(

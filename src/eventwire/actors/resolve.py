@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..options import Options
 from ..records import ActorLayer, Article
-from .bodies import BodyRef, body_refs, place_body, resolve_body
+from .bodies import BodyRef, adjective, body_refs, place_body, resolve_body
 from .context import Context
 from .coref import resolve_coreference
 from .fuzzy import similar_given, similar_surname
@@ -229,7 +229,7 @@ class ActorResolver(TitleReading):
                     ctx.unknown(
                         title.start_tok,
                         title.end_tok,
-                        f"{self._adjective(country)} {noun}",
+                        f"{adjective(self.kb, country)} {noun}",
                         "group",
                         country,
                         group_role.sector,
@@ -280,10 +280,6 @@ class ActorResolver(TitleReading):
             elif not strict:
                 return True
         return False
-
-    def _adjective(self, country: str) -> str:
-        c = self.kb.countries.get(country)
-        return (c.demonyms[0] if c.demonyms else c.name) if c is not None else country
 
     def _role_sector(self, role: str | None) -> str | None:
         return self.kb.roles[role].sector if role and role in self.kb.roles else None
@@ -396,26 +392,58 @@ class ActorResolver(TitleReading):
         country, else (no country in the sentence) the article's main one. Bodies without one are dropped."""
         if not any(f.unknown is not None and f.unknown.from_context for f in findings):
             return findings
-        dominant: str | None = None
-        dominant_done = False
+        dominant = ctx.main_country(findings)
         out: list[Finding] = []
         for f in findings:
             u = f.unknown
             if u is None or not u.from_context:
                 out.append(f)
                 continue
-            here = ctx.sentence_countries(f.tok)
-            country = next(iter(here)) if len(here) == 1 else None
-            if not here:
-                if not dominant_done:
-                    dominant, dominant_done = ctx.main_country(findings), True
-                country = dominant
+            country = self._context_country(ctx, f, findings, dominant)
             if u.body is not None:
                 if country is not None:
                     out.append(place_body(self.kb, f, self.kb.bodies[u.body], country, u.name))
             else:
                 out.append(replace(f, unknown=replace(u, country=country, from_context=False)))
         return out
+
+    def _context_country(
+        self, ctx: Context, f: Finding, findings: list[Finding], dominant: str | None
+    ) -> str | None:
+        """The country of a body or group named alone, in order: the country of the sentence's subject
+        before it ("Vucic put the army on alert"); the article's own country when the sentence names it
+        too; the one country the sentence names by name or capital (a demonym describes others:
+        "Colombian soldiers"); the article's own; the one country the sentence's demonyms give."""
+        subjects = {
+            c
+            for g in findings
+            if g.sent == f.sent
+            and g.subject
+            and g.end <= f.start
+            and g.how != "pronoun"
+            and (c := self._country_of(g)) is not None
+        }
+        if len(subjects) == 1:
+            return subjects.pop()
+        named, demonyms = ctx.sentence_places(f.tok)
+        if dominant is not None and dominant in named | demonyms:
+            return dominant
+        if named:
+            return next(iter(named)) if len(named) == 1 else None
+        return dominant or (next(iter(demonyms)) if len(demonyms) == 1 else None)
+
+    def _country_of(self, f: Finding) -> str | None:
+        if f.unknown is not None:
+            code = f.unknown.country
+        elif f.kind == "country":
+            code = f.key
+        elif f.kind == "person" and f.key in self.kb.people:
+            code = self.kb.people[f.key].country
+        elif f.kind == "organization" and f.key in self.kb.organizations:
+            code = self.kb.organizations[f.key].country
+        else:
+            code = None
+        return code if code in self.kb.countries else None
 
     def _fuzzy_person(self, ctx: Context, start: int, words: Sequence[str]) -> Person | None:
         """A KB person spelt like ``words`` (given name and surname), whose country the sentence names."""
