@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from .judge import adjective_event, modal_request
 from .lexicon import Lexicon, Pattern
 from .modality import Modality, in_condition, modality
+from .passive import implied_agent
 from .roles import (
     ActorIndex,
     content_actors,
@@ -238,10 +239,11 @@ class SentenceMatcher:
             drafts += self.extra
             self.extra = []
         for d in drafts:
-            if not d.recipients and d.type in ABOUT_TYPES:
+            if not [r for r in d.recipients if r not in d.actors] and d.type in ABOUT_TYPES:
                 exclude = [*d.actors, *self.speaker_of(d.anchor)]
-                d.recipients = content_actors(self.actors, d.anchor, exclude)
-                if d.recipients:
+                about = content_actors(self.actors, d.anchor, exclude)
+                if about:
+                    d.recipients = about
                     d.notes.append("recipient from content")
         return drafts
 
@@ -304,6 +306,8 @@ class SentenceMatcher:
         self._verb_participants(draft, tok, p, extra)
         if not draft.actors and is_passive(tok):
             self._agent_from_event_noun(draft, tok)
+        if not draft.actors and is_passive(tok):
+            implied_agent(self, draft, tok)
         return draft
 
     def _agent_from_event_noun(self, draft: Draft, verb: Token) -> None:

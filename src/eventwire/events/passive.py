@@ -1,0 +1,70 @@
+"""Agentless passives: who acted when the sentence does not say "by whom".
+
+- "Two journalists were arrested in Tehran": a state arrests on its own soil -> the country of the place;
+- "The ambassador was summoned to the foreign ministry": the ministry summoning him acts;
+- "Peacekeepers from France will be deployed in X": the troops' own state deploys them;
+- "The hostages were freed", "sanctions on Iran will be lifted": whoever held them or imposed them,
+  from an earlier event of the article with the same recipient.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .roles import patients, prep_objects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .extract import Draft, SentenceMatcher
+
+__all__ = ["implied_agent"]
+
+#: Event types a retreat or concession undoes (release -> the detention, lifting -> the sanction).
+UNDOES = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
+
+
+def implied_agent(m: SentenceMatcher, draft: Draft, verb: Token) -> None:
+    """Fill ``draft.actors`` for an agentless passive where the sentence or article implies them."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return
+    if draft.type == "COERCE":
+        place = m.actors.home_country(verb, fallback=False)
+        if place:
+            draft.actors = place
+            draft.notes.append("agent from the place")
+    elif draft.type == "ACCUSE":
+        for r in prep_objects(verb, ("to", "by")):
+            draft.actors = m.actors.phrase_actors(r)
+            if draft.actors:
+                draft.recipients = [a for a in draft.recipients if a not in draft.actors]
+                draft.notes.append("agent from the summoning body")
+                return
+    elif draft.type == "MOBILIZE":
+        own = [a for s in patients(verb) for a in m.actors.phrase_actors(s)]
+        if own:
+            draft.actors = own
+            draft.recipients = [
+                a for r in prep_objects(verb, ("in", "to", "into")) for a in m.actors.phrase_actors(r)
+            ]
+            draft.notes.append("agent from the troops' side")
+    elif draft.type in ("RETREAT", "CONCEDE"):
+        held = set(draft.recipients)
+        for s in patients(verb):
+            held |= {a for r in prep_objects(s, ("on", "against")) for a in m.actors.phrase_actors(r)}
+        for earlier in reversed(m.history):
+            if earlier.type in UNDOES and earlier.actors and held & set(earlier.recipients):
+                draft.actors = list(earlier.actors)
+                draft.recipients = [a for a in draft.recipients if a not in draft.actors] or [
+                    a for a in held if a not in draft.actors
+                ]
+                draft.notes.append("agent from the event undone")
+                return
+        if draft.mode == "release":  # "the hostages were freed": by those who took them
+            for earlier in reversed(m.history):
+                if earlier.actors and (earlier.type == "COERCE" or earlier.mode == "abduct"):
+                    draft.actors = list(earlier.actors)
+                    if not draft.recipients:
+                        draft.recipients = [a for a in earlier.recipients if a not in draft.actors]
+                    draft.notes.append("agent from the detention")
+                    return

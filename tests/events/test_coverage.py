@@ -1,0 +1,79 @@
+"""Pattern families added for wider news coverage, and agentless passives, on sentences we wrote."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+# (text, type, actor that must be among the actors, recipient that must be among the recipients or None)
+FAMILIES = [
+    # diplomatic sanctions
+    ("Estonia revoked the accreditation of two Russian journalists.", "SANCTION", "Estonia", "Russia"),
+    ("Poland closed its airspace to Russian airlines.", "SANCTION", "Poland", "Russia"),
+    ("Japan suspended flights to China after the incident.", "SANCTION", "Japan", "China"),
+    ("Sweden shut its consulate in Tehran.", "SANCTION", "Sweden", "Iran"),
+    # notes of protest
+    ("Germany handed a note to the Iranian envoy over the arrests.", "ACCUSE", "Germany", "Iran"),
+    # threats by resolve, deadlines
+    ("Russia warned Estonia of consequences.", "THREATEN", "Russia", "Estonia"),
+    (
+        "The European Union gave Serbia two weeks to restore the border crossings.",
+        "REQUEST",
+        "European Union",
+        "Serbia",
+    ),
+    # mediation
+    ("Turkey facilitated talks between Russia and Ukraine in Istanbul.", "CONSULT", "Turkey", None),
+    # concessions and retreats
+    ("Iran will reduce its stockpile of enriched uranium.", "CONCEDE", "Iran", None),
+    ("Israel expressed regret over the deaths.", "CONCEDE", "Israel", None),
+    # coalitions
+    ("Estonia joined the naval mission in the Red Sea.", "COOPERATE", "Estonia", None),
+    # aid deliveries
+    ("Japan delivered fuel to Ukraine.", "AID", "Japan", "Ukraine"),
+    # detention
+    ("An American journalist was held by Russia for a year.", "COERCE", "Russia", "United States"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"), FAMILIES, ids=[f"{c[1]}:{c[0][:28]}" for c in FAMILIES]
+)
+def test_pattern_families(
+    code: Callable[..., Any], text: str, type_: str, actor: str, recipient: str | None
+) -> None:
+    coded = code(text)
+    found = [(coded.names(e.actor), coded.names(e.recipient)) for e in coded.find(type_)]
+    assert any(actor in a and (recipient is None or recipient in r) for a, r in found), coded.summary()
+
+
+PASSIVES = [
+    ("Three Swedish nationals were detained in Tehran last week.", "COERCE", "Iran", "Sweden"),
+    ("The Iranian ambassador was summoned to the German foreign ministry.", "ACCUSE", "Germany", "Iran"),
+    ("Polish peacekeepers will be stationed in Ukraine.", "MOBILIZE", "Poland", "Ukraine"),
+    (
+        "Hamas abducted two Israeli soldiers in March. The soldiers were released on Sunday.",
+        "RETREAT",
+        "Hamas",
+        "Israel",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), PASSIVES, ids=[c[1] for c in PASSIVES])
+def test_agentless_passives(
+    code: Callable[..., Any], text: str, type_: str, actor: str, recipient: str
+) -> None:
+    coded = code(text)
+    found = [(coded.names(e.actor), coded.names(e.recipient)) for e in coded.find(type_)]
+    assert any(actor in a and recipient in r for a, r in found), coded.summary()
+
+
+@pytest.mark.slow
+def test_killings_are_not_blamed_on_the_place(code: Callable[..., Any]) -> None:
+    coded = code("Two French aid workers were killed in Ukraine.")
+    assert all("Ukraine" not in coded.names(e.actor) for e in coded.events), coded.summary()
