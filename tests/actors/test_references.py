@@ -252,3 +252,20 @@ def test_adjectives_are_not_plural_demonyms(coder) -> None:  # type: ignore[no-u
     # one body, named as the text first writes it
     assert holding(coded, "Germany's military") == holding(coded, "army")
     assert names(holding(coded, "army")) == {"German army"}
+
+
+def test_one_title_naming_two_is_a_pair(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(
+        coder,
+        "The Russian and Turkish presidents spoke by phone on Monday, while Lula and Macron met in Paris. "
+        "Both presidents later issued statements.",
+        date="2023-06-01",
+    )
+    assert names(holding(coded, "Both presidents")) == {"Luiz Inácio Lula da Silva", "Emmanuel Macron"}
+    same_span = code(
+        coder,
+        "The Russian and Turkish presidents spoke by phone. Zelensky was not told. The two leaders agreed "
+        "to meet.",
+        date="2023-06-01",
+    )
+    assert names(holding(same_span, "The two leaders")) == {"Vladimir Putin", "Recep Tayyip Erdoğan"}

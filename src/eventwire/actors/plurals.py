@@ -156,6 +156,9 @@ def _coordinated(ctx: Context, window: list[Finding]) -> list[list[Finding]]:
         if run:
             prev = run[-1]
             between = ctx.article.text[prev.end : f.start].strip().lower()
+            if (f.start, f.end) == (prev.start, prev.end):
+                run.append(f)  # one span naming several ("the Russian and US presidents")
+                continue
             if f.start < prev.end:
                 continue  # a nested span ("Russian" inside "the Russian army")
             if f.sent == prev.sent and between in _JOINS:
