@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .judge import adjective_event, modal_request
+from .judge import adjective_event, modal_request, second_object
 from .lexicon import Lexicon, Pattern
 from .modality import Modality, in_condition, modality
 from .passive import implied_agent
@@ -93,6 +93,17 @@ class Draft:
     @property
     def parties(self) -> int:
         return len(set(self.actors) | set(self.recipients))
+
+
+def judging_word(tok: Token) -> bool:
+    """An adjective, or a noun a judging verb predicates of its object ("called the launch a provocation")."""
+    if tok.pos_ == "ADJ":
+        return True
+    return tok.pos_ == "NOUN" and (
+        tok.dep_ in ("oprd", "xcomp")
+        or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
+        or second_object(tok)
+    )
 
 
 def _add(out: list[str], ids: list[str]) -> None:
@@ -228,7 +239,7 @@ class SentenceMatcher:
         drafts: list[Draft] = []
         # judgements first: "called X unlikely" is no phone call
         depth = depths(self.sent)
-        order = sorted(self.sent, key=lambda t: (t.pos_ != "ADJ", depth[t.i], t.i))
+        order = sorted(self.sent, key=lambda t: (not judging_word(t), depth[t.i], t.i))
         for tok in order:
             if tok.i in self.consumed:
                 continue
@@ -255,7 +266,7 @@ class SentenceMatcher:
             if request is not None:
                 return request
             return self._verb_event(tok)
-        if tok.pos_ == "ADJ":
+        if judging_word(tok):  # "reckless", "called the launch a provocation"
             return adjective_event(self, tok)
         if tok.dep_ == "ROOT" and tok.pos_ in NOUN_POS:
             return self._headline_event(tok)

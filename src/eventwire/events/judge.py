@@ -58,7 +58,10 @@ def judgement(m: SentenceMatcher, adj: Token) -> tuple[list[str], list[Token], T
         if head.dep_ in ("ccomp", "xcomp", "oprd") and is_judging(m, head.head):
             return m._subject_actors(head.head), judged, head.head
         return m.speaker_of(head), judged, head
-    if adj.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and is_judging(m, head):
+    if adj.dep_ == "pobj" and head.lower_ == "as" and is_judging(m, head.head):  # "described X as a threat"
+        verb = head.head
+        return m._subject_actors(verb), [c for c in verb.children if c.dep_ == "dobj"], verb
+    if (adj.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or second_object(adj)) and is_judging(m, head):
         judged = [
             c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.i < adj.i and c.dep_ == "dobj"
         ]
@@ -69,11 +72,20 @@ def judgement(m: SentenceMatcher, adj: Token) -> tuple[list[str], list[Token], T
         for _ in range(6):
             if t.dep_ in ("dobj", "conj", "oprd") and is_judging(m, t.head):
                 return m._subject_actors(t.head), [t], t.head
+            if t.dep_ == "prep" and is_judging(m, t.head):  # "called the visit by X reckless"
+                judged = [c for c in t.head.children if c.dep_ == "dobj"]
+                judged += [c for c in t.children if c.dep_ == "pobj"]
+                return m._subject_actors(t.head), judged, t.head
             if t.dep_ in ("dobj", "pobj", "prep", "conj", "oprd") and t.head is not t:
                 t = t.head
                 continue
             break
     return [], [], adj
+
+
+def second_object(tok: Token) -> bool:
+    """ "called the drill a provocation" parsed with two direct objects: the later one judges the first."""
+    return tok.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
 
 
 def is_judging(m: SentenceMatcher, tok: Token) -> bool:
