@@ -269,3 +269,15 @@ def test_one_title_naming_two_is_a_pair(coder) -> None:  # type: ignore[no-untyp
         date="2023-06-01",
     )
     assert names(holding(same_span, "The two leaders")) == {"Vladimir Putin", "Recep Tayyip Erdoğan"}
+
+
+def test_protesters_and_demonstrators_are_one_group(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(
+        coder,
+        "Protesters gathered in Accra on Tuesday. Police fired tear gas at the demonstrators. "
+        "Ghanaian farmers joined later, and the farmers blocked roads.",
+    )
+    crowd = holding(coded, "Protesters")
+    assert [(a.name, a.country) for a in crowd] == [("protesters", "GHA")]
+    assert holding(coded, "demonstrators") == crowd
+    assert holding(coded, "Ghanaian farmers") == holding(coded, "farmers")

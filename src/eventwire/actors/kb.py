@@ -94,7 +94,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "terms": (("person", "office", "start"), ("person", "office", "start", "end", "note")),
     "sectors": (("code",), ("code", "name", "description")),
-    "roles": (("phrase", "sector"), ("phrase", "sector", "kind", "alone", "note")),
+    "roles": (("phrase", "sector"), ("phrase", "sector", "kind", "alone", "same", "note")),
     "bodies": (("phrase", "body", "sector"), ("phrase", "body", "sector", "kind", "kb", "country", "note")),
     "plurals": (("head", "refers"), ("head", "refers", "the", "note")),
     "artifacts": (("language", "phrase", "reading"), ("language", "phrase", "reading", "note")),
@@ -190,6 +190,7 @@ class Role:
     sector: str
     kind: str = "person"
     alone: bool = False  # the plural alone ("protesters") names a group of the context's country
+    same: str | None = None  # the group noun this is one group with in an article ("protesters")
 
 
 @dataclass(frozen=True)
@@ -395,7 +396,10 @@ class KnowledgeBase:
                     f"{where}: role kind {role_kind!r} is not one of {', '.join(sorted(ACTOR_KINDS))}"
                 )
             alone = (row.get("alone") or "").lower() == "yes"
-            self.roles[row["phrase"].lower()] = Role(row["phrase"].lower(), row["sector"], role_kind, alone)
+            same = (row.get("same") or "").lower() or None
+            self.roles[row["phrase"].lower()] = Role(
+                row["phrase"].lower(), row["sector"], role_kind, alone, same
+            )
         elif kind == "bodies":
             body_kind = row.get("kind") or "organization"
             country = row.get("country") or "yes"

@@ -222,18 +222,30 @@ class ActorResolver(TitleReading):
         if group_role is None or not (plural or group_role.kind == "group"):
             return out
         noun = " ".join(ctx.lowers[hit.start : hit.end])
+        # one group whatever the synonym ("protesters", "demonstrators"): the key is the shared noun
+        same = next(
+            (
+                self.kb.roles[f.key].same
+                for f in hit.payloads
+                if f.kind == "role" and self.kb.roles[f.key].same
+            ),
+            noun,
+        )
         if title.countries:
             # "Ukrainian lawmakers", "Ukraine's farmers": a group of each country, named "{Demonym} {noun}"
             for country in title.countries:
                 out.append(
-                    ctx.unknown(
-                        title.start_tok,
-                        title.end_tok,
-                        f"{adjective(self.kb, country)} {noun}",
-                        "group",
-                        country,
-                        group_role.sector,
-                        None,
+                    _keyed(
+                        ctx.unknown(
+                            title.start_tok,
+                            title.end_tok,
+                            f"{adjective(self.kb, country)} {noun}",
+                            "group",
+                            country,
+                            group_role.sector,
+                            None,
+                        ),
+                        f"{same}|{country}",
                     )
                 )
             mark(title.start_tok, title.end_tok)
@@ -246,7 +258,7 @@ class ActorResolver(TitleReading):
             # "protesters", "the opposition": a group of the sentence's or the article's country
             found = ctx.unknown(hit.start, hit.end, noun, "group", None, group_role.sector, None)
             assert found.unknown is not None
-            out.append(replace(found, unknown=replace(found.unknown, from_context=True)))
+            out.append(replace(found, unknown=replace(found.unknown, from_context=True, key=same)))
             mark(hit.start, hit.end)
         return out
 
@@ -404,7 +416,8 @@ class ActorResolver(TitleReading):
                 if country is not None:
                     out.append(place_body(self.kb, f, self.kb.bodies[u.body], country, u.name))
             else:
-                out.append(replace(f, unknown=replace(u, country=country, from_context=False)))
+                key = f"{u.key}|{country}" if u.key else None
+                out.append(replace(f, unknown=replace(u, country=country, from_context=False, key=key)))
         return out
 
     def _context_country(
@@ -461,6 +474,11 @@ class ActorResolver(TitleReading):
 
 # words before a group noun that make it not the context's own group ("both protesters", "foreign students")
 _NOT_ALONE = frozenset({"both", "foreign", "other", "two", "western", "whose", "their", "its"})
+
+
+def _keyed(f: Finding, key: str) -> Finding:
+    assert f.unknown is not None
+    return replace(f, unknown=replace(f.unknown, key=key))
 
 
 def _modifies_noun(ctx: Context, end: int) -> bool:
