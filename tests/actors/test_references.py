@@ -281,3 +281,19 @@ def test_protesters_and_demonstrators_are_one_group(coder) -> None:  # type: ign
     assert [(a.name, a.country) for a in crowd] == [("protesters", "GHA")]
     assert holding(coded, "demonstrators") == crowd
     assert holding(coded, "Ghanaian farmers") == holding(coded, "farmers")
+
+
+def test_more_groups_and_police_officers(coder) -> None:  # type: ignore[no-untyped-def]
+    coded = code(
+        coder,
+        "Gunmen attacked a village in Nigeria on Sunday. Police officers said civilians fled. "
+        "In Abuja, lawmakers and the opposition demanded an inquiry.",
+    )
+    got = {(a.name, a.country, a.sector) for a in coded.actors if a.kind in ("group", "organization")}
+    assert {
+        ("gunmen", "NGA", "CRM"),
+        ("civilians", "NGA", "CVL"),
+        ("lawmakers", "NGA", "LEG"),
+        ("opposition", "NGA", "OPP"),
+        ("Nigerian police officers", "NGA", "COP"),
+    } <= got
