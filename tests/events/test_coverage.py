@@ -77,3 +77,23 @@ def test_agentless_passives(
 def test_killings_are_not_blamed_on_the_place(code: Callable[..., Any]) -> None:
     coded = code("Two French aid workers were killed in Ukraine.")
     assert all("Ukraine" not in coded.names(e.actor) for e in coded.events), coded.summary()
+
+
+READINESS = [
+    ("Japan is prepared to take countermeasures against China.", "China"),
+    ("Berlin remains ready to use every instrument, including sanctions, against Iran.", "Iran"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "target"), READINESS, ids=[c[1] for c in READINESS])
+def test_readiness_to_coerce_is_a_threat(code: Callable[..., Any], text: str, target: str) -> None:
+    coded = code(text)
+    assert not coded.find("AGREE"), coded.summary()
+    assert any(target in coded.names(e.recipient) for e in coded.find("THREATEN")), coded.summary()
+
+
+@pytest.mark.slow
+def test_readiness_to_talk_stays_an_agreement(code: Callable[..., Any]) -> None:
+    coded = code("Japan is ready to hold talks with China.")
+    assert coded.find("AGREE") and not coded.find("THREATEN"), coded.summary()

@@ -63,6 +63,8 @@ ABOUT_TYPES = frozenset(
     {"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT", "AGREE"}
     | {"SANCTION", "ASSAULT", "COERCE", "RETREAT"}
 )
+#: Types whose intention is a threat ("ready to impose sanctions").
+COERCIVE = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -599,6 +601,9 @@ class SentenceMatcher:
                 if drafts:
                     self.pending = drafts[1:]
                     return drafts[0], True
+                coercion = self._coercive_object(child)
+                if coercion is not None:
+                    return coercion, True
         objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
         for obj in list(objs):  # "has no plans to provide aid"
             for acl in obj.children:
@@ -621,6 +626,25 @@ class SentenceMatcher:
             self.consumed.update([obj.i, target.i])
             return self._noun_draft(np, target, [target, *extra], tok, [], False), True
         return None, clause
+
+    def _coercive_object(self, verb: Token) -> Draft | None:
+        """ "ready to use all tools, including sanctions, against X": a coercive event noun inside the
+        object of a clause that names no event itself (an intention to coerce is a threat)."""
+        if verb.i in self.consumed:
+            return None
+        for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+            for tok in obj.subtree:
+                if tok.pos_ not in NOUN_POS or tok.i in self.consumed:
+                    continue
+                hit = self.noun_hit(tok)
+                if hit is None or hit[0].type not in COERCIVE:
+                    continue
+                self.consumed.update([tok.i, verb.i])
+                draft = self._noun_draft(hit[0], tok, [verb, tok, *hit[1]], verb, [], False)
+                for r in prep_objects(verb, ("against", "on", "to")):
+                    _add(draft.recipients, self.actors.phrase_actors(r))
+                return draft
+        return None
 
     def _frame(self, p: Pattern, tok: Token, trigger: list[Token], actors: list[str]) -> Draft | None:
         inner, clause = self._governed(tok)
