@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "izvestia-2025-02-13-putin-trump-call.txt"
 GOLD = SHARED / "gold" / "izvestia-2025-02-13-putin-trump-call.gold.json"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_eventwire_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Tests never read the developer's own KB additions (~/.local/share/eventwire/kb)."""
+    home = tmp_path_factory.mktemp("eventwire-home")
+    saved = os.environ.get("EVENTWIRE_HOME")
+    os.environ["EVENTWIRE_HOME"] = str(home)
+    yield home
+    if saved is None:
+        os.environ.pop("EVENTWIRE_HOME", None)
+    else:
+        os.environ["EVENTWIRE_HOME"] = saved
 
 
 @pytest.fixture(scope="session")

@@ -99,6 +99,10 @@ def test_user_file_overrides_a_packaged_entry(tmp_path: Path) -> None:
     kb = KnowledgeBase.load(Options(kb_files=(override,)))
     assert kb.people["donald-trump"].name == "Donald J. Trump"
     assert not [p for p in kb.problems() if "duplicate" in p and "people-fix" in p]
+    # Records coded with the user's entries say so in their KB version.
+    packaged = KnowledgeBase.load(Options())
+    assert "+user." not in packaged.version
+    assert kb.version.startswith(packaged.version + "+user.")
 
 
 def test_lookup_ignores_accents_and_russian_case() -> None:

@@ -18,6 +18,7 @@ check`` use; the resolver ignores entries that fail it.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import re
@@ -257,10 +258,18 @@ class KnowledgeBase:
             if version_file.exists():
                 kb.version = version_file.read_text(encoding="utf-8").strip() or "0"
             paths.extend(sorted(DATA_DIR.glob("*.tsv")))
+        packaged_count = len(paths)
         udir = user_dir if user_dir is not None else user_kb_dir()
         if udir is not None and udir.is_dir():
             paths.extend(sorted(udir.glob("*.tsv")))
         paths.extend(options.kb_files)
+        # Records must say when the user's own entries took part: the version names them by digest.
+        user_files = paths[packaged_count:]
+        if user_files:
+            digest = hashlib.sha256()
+            for path in user_files:
+                digest.update(Path(path).read_bytes() if Path(path).is_file() else str(path).encode())
+            kb.version = f"{kb.version}+user.{digest.hexdigest()[:10]}"
         return cls.from_files(paths, kb=kb, user_from=len(paths) - len(options.kb_files))
 
     @classmethod
