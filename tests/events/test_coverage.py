@@ -33,6 +33,14 @@ FAMILIES = [
     ("Estonia joined the naval mission in the Red Sea.", "COOPERATE", "Estonia", None),
     # aid deliveries
     ("Japan delivered fuel to Ukraine.", "AID", "Japan", "Ukraine"),
+    # persona non grata, however the parser splits it; diplomats called in
+    ("Sweden declared an Iranian attache persona non grata.", "SANCTION", "Sweden", "Iran"),
+    ("The Polish envoy was called in by the Russian foreign ministry.", "ACCUSE", "Russia", "Poland"),
+    # warnings and build-ups
+    ("Beijing warned Tokyo against meddling in the dispute.", "THREATEN", "China", "Japan"),
+    ("Russia moved artillery towards the Estonian border.", "MOBILIZE", "Russia", None),
+    # a refused meeting: the other side is the recipient, not a co-actor
+    ("Estonia said it would not negotiate with Moscow.", "REJECT", "Estonia", "Russia"),
     # detention
     ("An American journalist was held by Russia for a year.", "COERCE", "Russia", "United States"),
 ]

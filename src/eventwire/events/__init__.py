@@ -159,6 +159,11 @@ class EventCoder:
                 d.type, d.mode, d.cameo = frame.type, frame.mode, frame.cameo
                 d.negated = False
                 d.notes.append("negated future cooperation -> REJECT")
+                if not d.recipients and len(d.actors) > 1:  # "won't negotiate with X": X is refused
+                    subj = [a for s in subjects(d.anchor) for a in index.phrase_actors(s)]
+                    if subj and set(subj) < set(d.actors):
+                        d.recipients = [a for a in d.actors if a not in subj]
+                        d.actors = [a for a in d.actors if a in subj]
                 return d
         if m.future and not d.negated:
             if d.type in FUTURE_TO_AGREE:

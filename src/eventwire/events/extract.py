@@ -203,6 +203,14 @@ class SentenceMatcher:
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        # "declared X persona non grata" parsed as a clause: the object of a small clause counts
+        objs += [
+            g
+            for c in verb.children
+            if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
+            for g in c.children
+            if g.dep_ == "dobj"
+        ]
         for obj in [t for o in objs for t in coordinated(o)]:
             if obj.lemma_.lower() != p.obj:
                 continue
