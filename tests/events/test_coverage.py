@@ -24,6 +24,8 @@ FAMILIES = [
         "European Union",
         "Serbia",
     ),
+    ("Iran gave the Swedish envoy 48 hours to depart.", "SANCTION", "Iran", "Sweden"),
+    ("Japan gave China a month to answer the proposal.", "REQUEST", "Japan", "China"),
     # mediation
     ("Turkey facilitated talks between Russia and Ukraine in Istanbul.", "CONSULT", "Turkey", None),
     # concessions and retreats

@@ -65,6 +65,8 @@ ABOUT_TYPES = frozenset(
 )
 #: Types whose intention is a threat ("ready to impose sanctions").
 COERCIVE = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"})
+#: Verbs of leaving: a demand that someone leave the country is an expulsion (CAMEO 166).
+LEAVING = frozenset({"leave", "depart", "quit", "exit"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -95,6 +97,10 @@ class Draft:
     @property
     def parties(self) -> int:
         return len(set(self.actors) | set(self.recipients))
+
+
+def infinitive(verb: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def judging_word(tok: Token) -> bool:
@@ -211,6 +217,7 @@ class SentenceMatcher:
             for g in c.children
             if g.dep_ == "dobj"
         ]
+        objs += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"]  # "gave X 72 hours"
         for obj in [t for o in objs for t in coordinated(o)]:
             if obj.lemma_.lower() != p.obj:
                 continue
@@ -612,10 +619,14 @@ class SentenceMatcher:
                 coercion = self._coercive_object(child)
                 if coercion is not None:
                     return coercion, True
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
-        for obj in list(objs):  # "has no plans to provide aid"
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod")]
+        for obj in list(objs):  # "has no plans to provide aid", "gave X a week to withdraw"
             for acl in obj.children:
-                if acl.dep_ == "acl" and acl.pos_ in VERB_POS and acl.i not in self.consumed:
+                if (
+                    (acl.dep_ == "acl" or (acl.dep_ == "relcl" and infinitive(acl)))
+                    and acl.pos_ in VERB_POS
+                    and acl.i not in self.consumed
+                ):
                     inner = self._verb_event(acl)
                     if inner is not None:
                         return inner, True
@@ -673,6 +684,10 @@ class SentenceMatcher:
             if p.has("weak") and not (clause and p.type != "AGREE"):
                 return None
             draft = self._draft(p, trigger, tok, actors)
+            if p.type == "REQUEST" and self._told_to_leave(tok):
+                # "gave the diplomats 72 hours to leave", "ordered the envoy to leave": an expulsion
+                draft.type, draft.mode, draft.cameo = "SANCTION", "expel", "166"
+                draft.notes.append("ordered to leave -> SANCTION expel")
             draft.recipients = own_objects
             if not own_objects:
                 for child in tok.children:
@@ -684,6 +699,19 @@ class SentenceMatcher:
         for other in pending:
             self.extra.append(self._recode(p.type, other, trigger, actors, own_objects, frame_pattern=p))
         return self._recode(p.type, inner, trigger, actors, own_objects, frame_pattern=p)
+
+    def _told_to_leave(self, tok: Token) -> bool:
+        clauses = [
+            c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and infinitive(c))
+        ]
+        clauses += [
+            a
+            for o in tok.children
+            if o.dep_ in ("dobj", "npadvmod")
+            for a in o.children
+            if a.dep_ in ("acl", "relcl")
+        ]
+        return any(c.lemma_.lower() in LEAVING and c.pos_ in VERB_POS for c in clauses)
 
     def _recode(
         self,
