@@ -43,6 +43,13 @@ FAMILIES = [
     ("Russia moved artillery towards the Estonian border.", "MOBILIZE", "Russia", None),
     # a refused meeting: the other side is the recipient, not a co-actor
     ("Estonia said it would not negotiate with Moscow.", "REJECT", "Estonia", "Russia"),
+    # vows of revenge are threats, not agreements
+    ("Tehran vowed to retaliate against Washington.", "THREATEN", "Iran", "United States"),
+    # blame in reported speech, diplomatic protests, deliveries received
+    ("Berlin said Moscow was responsible for the cyberattack.", "ACCUSE", "Germany", "Russia"),
+    ("Estonia protested to Russia over the airspace violation.", "ACCUSE", "Estonia", "Russia"),
+    ("Ukraine received a new shipment of German shells.", "AID", "Germany", "Ukraine"),
+    ("Sweden imposed export controls on Iranian firms.", "SANCTION", "Sweden", "Iran"),
     # detention
     ("An American journalist was held by Russia for a year.", "COERCE", "Russia", "United States"),
 ]
@@ -61,6 +68,7 @@ def test_pattern_families(
 
 
 PASSIVES = [
+    ("Two Estonian sailors held in Russia were released on Friday.", "RETREAT", "Russia", "Estonia"),
     ("Three Swedish nationals were detained in Tehran last week.", "COERCE", "Iran", "Sweden"),
     ("The Iranian ambassador was summoned to the German foreign ministry.", "ACCUSE", "Germany", "Iran"),
     ("Polish peacekeepers will be stationed in Ukraine.", "MOBILIZE", "Poland", "Ukraine"),
@@ -107,3 +115,9 @@ def test_readiness_to_coerce_is_a_threat(code: Callable[..., Any], text: str, ta
 def test_readiness_to_talk_stays_an_agreement(code: Callable[..., Any]) -> None:
     coded = code("Japan is ready to hold talks with China.")
     assert coded.find("AGREE") and not coded.find("THREATEN"), coded.summary()
+
+
+@pytest.mark.slow
+def test_a_warning_of_future_responsibility_is_no_accusation(code: Callable[..., Any]) -> None:
+    coded = code("China warned Japan that it would be responsible for the consequences.")
+    assert not coded.find("ACCUSE"), coded.summary()

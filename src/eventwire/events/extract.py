@@ -326,7 +326,13 @@ class SentenceMatcher:
         actors = self._subject_actors(tok)
         if p.has("frame"):
             return self._frame(p, tok, [tok, *extra], actors)
-        if p.has("future") and not (m := modality(tok)).future and not m.modal and not m.conditional:
+        if (
+            p.has("future")
+            and not (m := modality(tok)).future
+            and not m.modal
+            and not m.conditional
+            and not (tok.dep_ == "xcomp" and infinitive(tok))  # "vowed to retaliate"
+        ):
             return None  # "Russia would respond": a threat; "Russia responded" is another event
         if p.has("weak") and says_that(tok):  # "demonstrated that they are ready": a claim, not a rally
             return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import Pattern
-from .modality import Modality
+from .modality import Modality, modality
 from .syntax import lemma_keys
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ def adjective_event(m: SentenceMatcher, adj: Token) -> Draft | None:
     judge, judged, anchor = judgement(m, adj)
     if not judge:
         return None
+    if p.type == "ACCUSE" and adj.head.lemma_.lower() in COPULAS:
+        mood = modality(adj.head)
+        if mood.future or mood.modal:  # "they would be responsible for the consequences": a warning
+            return None
     m.consumed.update([adj.i, anchor.i])
     draft = m._draft(p, [adj, *extra], anchor, judge)
     for t in judged:

@@ -60,6 +60,13 @@ def implied_agent(m: SentenceMatcher, draft: Draft, verb: Token) -> None:
                 ]
                 draft.notes.append("agent from the event undone")
                 return
+        if draft.mode == "release" and not m.history:  # released where they were held
+            place = m.actors.home_country(verb, fallback=False)
+            held_by = [a for a in place if a not in draft.recipients]
+            if held_by:
+                draft.actors = held_by
+                draft.notes.append("agent from the place")
+                return
         if draft.mode == "release":  # "the hostages were freed": by those who took them
             for earlier in reversed(m.history):
                 if earlier.actors and (earlier.type == "COERCE" or earlier.mode == "abduct"):
