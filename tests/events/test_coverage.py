@@ -28,6 +28,8 @@ FAMILIES = [
     ("Japan gave China a month to answer the proposal.", "REQUEST", "Japan", "China"),
     # mediation
     ("Turkey facilitated talks between Russia and Ukraine in Istanbul.", "CONSULT", "Turkey", None),
+    # sit-ins (the parser splits the word), and a crowd named as the sentence's first word
+    ("Workers staged a sit-in outside the ministry in Warsaw.", "PROTEST", "Poland", None),
     # concessions and retreats
     ("Iran will reduce its stockpile of enriched uranium.", "CONCEDE", "Iran", None),
     ("Israel expressed regret over the deaths.", "CONCEDE", "Israel", None),

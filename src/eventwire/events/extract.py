@@ -378,7 +378,9 @@ class SentenceMatcher:
         """ "Police", "protesters", "the army", "security forces": a state's organ or its people, unnamed."""
         if tok.like_num or tok.lemma_.lower() in QUANTITIES:  # "thousands of protesters"
             return any(self._generic_group(g, civil) for g in prep_objects(tok, ("of",)))
-        if tok.pos_ != "NOUN":  # "the Great Hall of the People" names a place, not a crowd
+        # "the Great Hall of the People" names a place, not a crowd; a sentence's first word is
+        # capitalized by position only ("Farmers staged a sit-in")
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.i == tok.sent.start):
             return False
         return any(
             set(p.mods) <= {c.lemma_.lower() for c in tok.children} and (not civil or p.has("civil"))
