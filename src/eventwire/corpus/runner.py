@@ -13,7 +13,6 @@ Library code: it reports progress through the callback and never prints.
 
 from __future__ import annotations
 
-import inspect
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -85,12 +84,13 @@ def _read(
     options: Options,
     fetch_links: bool,
 ) -> Iterator[Article | Rejected]:
-    kwargs: dict[str, Any] = {"input_format": input_format, "metadata": metadata, "options": options}
-    if fetch_links and "fetch_links" in inspect.signature(read_articles).parameters:
-        kwargs["fetch_links"] = True
-    elif fetch_links:
-        kwargs["options"] = options.replace(extra={**options.extra, "fetch_links": True})
-    return read_articles(list(sources), **kwargs)
+    return read_articles(
+        list(sources),
+        input_format=input_format,
+        metadata=metadata,
+        options=options,
+        fetch_links=fetch_links,
+    )
 
 
 def ingest(
