@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +47,6 @@ class Options:
     fetch_timeout: float = 20.0
     #: User agent sent when fetching URLs.
     user_agent: str = "eventwire (+https://pypi.org/project/eventwire/)"
-    #: Extra settings for later stages, kept verbatim.
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Options:
         """A copy with some settings changed (unknown names raise ConfigError)."""
