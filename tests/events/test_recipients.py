@@ -42,3 +42,17 @@ def test_content_leaves_out_the_speaker_and_own_side(code: Callable[..., Any]) -
     rejects = coded.find("REJECT")
     assert rejects, coded.summary()
     assert all("Germany" not in coded.names(e.recipient) for e in rejects)
+
+
+@pytest.mark.slow
+def test_a_release_favours_those_the_same_actor_held(code: Callable[..., Any]) -> None:
+    coded = code("Iran detained two Swedish tourists in May. In July Iran freed the tourists.")
+    (release,) = coded.find("RETREAT")
+    assert coded.names(release.actor) == ["Iran"]
+    assert coded.names(release.recipient) == ["Sweden"], coded.summary()
+
+
+@pytest.mark.slow
+def test_a_lifted_ban_favours_its_target(code: Callable[..., Any]) -> None:
+    coded = code("China banned seafood imports from Japan last year. Beijing lifted the ban on Friday.")
+    assert any("Japan" in coded.names(e.recipient) for e in coded.events if e.type in ("RETREAT", "CONCEDE"))

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from .judge import adjective_event, modal_request, second_object
 from .lexicon import Lexicon, Pattern
 from .modality import Modality, in_condition, modality
-from .passive import implied_agent
+from .passive import implied_agent, undone_recipients
 from .roles import (
     ActorIndex,
     content_actors,
@@ -273,6 +273,11 @@ class SentenceMatcher:
                 if about:
                     d.recipients = about
                     d.notes.append("recipient from content")
+            if not [r for r in d.recipients if r not in d.actors]:
+                undone = undone_recipients(self, d)
+                if undone:
+                    d.recipients = undone
+                    d.notes.append("recipient from the event undone")
         return drafts
 
     def _at(self, tok: Token) -> Draft | None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .extract import Draft, SentenceMatcher
 
-__all__ = ["implied_agent"]
+__all__ = ["implied_agent", "undone_recipients"]
 
 #: Event types a retreat or concession undoes (release -> the detention, lifting -> the sanction).
 UNDOES = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
@@ -75,3 +75,16 @@ def implied_agent(m: SentenceMatcher, draft: Draft, verb: Token) -> None:
                         draft.recipients = [a for a in earlier.recipients if a not in draft.actors]
                     draft.notes.append("agent from the detention")
                     return
+
+
+def undone_recipients(m: SentenceMatcher, draft: Draft) -> list[str]:
+    """Who a retreat or concession with no recipient favours: the target of what the same actors did
+    earlier ("Hamas released the hostages" after "Hamas seized Israeli soldiers"; "Russia lifted the ban")."""
+    if draft.type not in ("RETREAT", "CONCEDE") or not draft.actors:
+        return []
+    mine = set(draft.actors)
+    for earlier in reversed(m.history):
+        if earlier is draft or earlier.type not in UNDOES or not mine & set(earlier.actors):
+            continue
+        return [a for a in earlier.recipients if a not in mine]
+    return []
