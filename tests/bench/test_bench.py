@@ -69,3 +69,12 @@ def test_summary_flags_the_acceptance_figures():
 def test_bench_cli_rejects_bad_sizes():
     result = CliRunner().invoke(main, ["bench", "--sizes", "ten"])
     assert result.exit_code == 2 and "whole numbers" in result.output
+
+
+def test_ingest_phase_without_a_store_path_is_a_config_error(tmp_path):
+    from eventwire.bench.phases import run_phase
+    from eventwire.errors import ConfigError
+    from eventwire.options import Options
+
+    with pytest.raises(ConfigError, match=r"needs a corpus file and a store path.*db=None.*pass both"):
+        run_phase("ingest", 4, 1, 1, Options(), tmp_path / "c.jsonl", None)

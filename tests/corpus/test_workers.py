@@ -40,3 +40,11 @@ def test_one_bad_article_is_rejected_and_the_rest_kept():
     assert result.tables["articles"].column("id").to_pylist() == ["g"]
     assert [(r.source, r.reason) for r in result.failed] == [("bad.txt", "coding-error")]
     assert "ValueError: cannot code this" in result.failed[0].detail
+
+
+def test_every_pool_has_the_coding_pool_interface():
+    from eventwire.corpus.workers import InProcess, ProcessPool
+    from eventwire.scale import DaskPool
+
+    for cls in (InProcess, ProcessPool, DaskPool):
+        assert all(callable(getattr(cls, name, None)) for name in ("warm_up", "map", "close")), cls

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
 from ..linking.keys import LinkRules
 from ..options import Options
 from ..records import Article
@@ -168,14 +169,16 @@ def _ingest(
     from ..store import Store
 
     if corpus is None or db is None:
-        raise ValueError("the ingest phase needs a corpus file and a store path")
+        raise ConfigError(
+            f"the ingest phase needs a corpus file and a store path, got corpus={corpus!r}, db={db!r}; "
+            "pass both (the benchmark runner writes a synthetic JSONL corpus and a temporary store path)"
+        )
     for stale in (db, db.with_suffix(db.suffix + ".wal")):
         stale.unlink(missing_ok=True)
     rules = LinkRules.load()
     pool = make_pool(options, rules, workers)
     try:
-        if hasattr(pool, "warm_up"):
-            pool.warm_up()
+        pool.warm_up()
         startup = time.perf_counter() - t0
         t1, c1 = time.perf_counter(), _cpu_tree()
         with Store.open(db, memory_limit=INGEST_MEMORY_LIMIT) as store:

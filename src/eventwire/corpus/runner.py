@@ -29,7 +29,7 @@ from ..store.db import Store
 from ..store.rows import empty_tables
 from ..store.write import existing_ids, finish_run, start_run, write_tables
 from .estimate import estimate_items
-from .workers import InProcess, ProcessPool, make_pool
+from .workers import CodingPool, make_pool
 
 __all__ = ["INGEST_MEMORY_LIMIT", "IngestResult", "Progress", "ingest"]
 
@@ -107,7 +107,7 @@ def ingest(
     command: str = "ingest",
     day_window: int | None = None,
     coder: Any = None,
-    pool: InProcess | ProcessPool | None = None,
+    pool: CodingPool | None = None,
 ) -> IngestResult:
     """Read, code and store every source; return the counts. Re-running resumes.
 

@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 
@@ -24,7 +24,7 @@ from ..options import Options
 from ..records import Article, CodedArticle, Rejected
 from ..store.rows import batch_tables
 
-__all__ = ["BatchResult", "InProcess", "ProcessPool", "code_batch", "make_pool"]
+__all__ = ["BatchResult", "CodingPool", "InProcess", "ProcessPool", "code_batch", "make_pool"]
 
 
 @dataclass
@@ -58,6 +58,25 @@ def code_batch(coder: Any, articles: list[Article], rules: LinkRules) -> BatchRe
     return BatchResult(batch_tables(coded, rules), failed, dict(coder.versions), len(articles))
 
 
+class CodingPool(Protocol):
+    """What the corpus runner needs of a pool: in-order results per batch, warm-up and close.
+
+    Implemented by :class:`InProcess`, :class:`ProcessPool` and ``eventwire.scale.DaskPool``.
+    """
+
+    def warm_up(self) -> None:
+        """Get ready to code (start workers, build coders); a no-op where there is nothing to start."""
+        ...
+
+    def map(self, batches: Iterable[list[Article] | None]) -> Iterator[BatchResult | None]:
+        """One result per batch, in input order; an empty batch (``None`` or ``[]``) gives ``None``."""
+        ...
+
+    def close(self) -> None:
+        """Release the workers (idempotent)."""
+        ...
+
+
 class InProcess:
     """Codes batches in this process with one Coder."""
 
@@ -70,6 +89,9 @@ class InProcess:
     def map(self, batches: Iterable[list[Article] | None]) -> Iterator[BatchResult | None]:
         for batch in batches:
             yield code_batch(self.coder, batch, self.rules) if batch else None
+
+    def warm_up(self) -> None:
+        """Nothing to start: the Coder is built in ``__init__``."""
 
     def close(self) -> None:
         pass

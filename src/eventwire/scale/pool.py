@@ -121,5 +121,8 @@ class DaskPool:
     def _key(self, part: Partition) -> str:
         return f"eventwire-{part.name}-{self.token}"
 
+    def warm_up(self) -> None:
+        """Nothing to start: the client is connected and the coder registered on the workers."""
+
     def close(self) -> None:
         pass

@@ -76,7 +76,7 @@ def ingest_cluster(
         progress=progress,
         command=command,
         day_window=rules.day_window,
-        pool=cast(Any, pool),
+        pool=pool,
     )
 
 
