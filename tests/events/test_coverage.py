@@ -52,6 +52,9 @@ FAMILIES = [
     ("Estonia protested to Russia over the airspace violation.", "ACCUSE", "Estonia", "Russia"),
     ("Ukraine received a new shipment of German shells.", "AID", "Germany", "Ukraine"),
     ("Sweden imposed export controls on Iranian firms.", "SANCTION", "Sweden", "Iran"),
+    # aid packages of goods, their recipient inside the phrase
+    ("Sweden announced a $300 million package of combat vehicles for Ukraine.", "AID", "Sweden", "Ukraine"),
+    ("France unveiled a tranche of shells for Kyiv.", "AID", "France", "Ukraine"),
     # detention
     ("An American journalist was held by Russia for a year.", "COERCE", "Russia", "United States"),
 ]
@@ -123,3 +126,9 @@ def test_readiness_to_talk_stays_an_agreement(code: Callable[..., Any]) -> None:
 def test_a_warning_of_future_responsibility_is_no_accusation(code: Callable[..., Any]) -> None:
     coded = code("China warned Japan that it would be responsible for the consequences.")
     assert not coded.find("ACCUSE"), coded.summary()
+
+
+@pytest.mark.slow
+def test_a_package_of_reforms_is_no_aid(code: Callable[..., Any]) -> None:
+    coded = code("Macron announced a package of pension reforms.")
+    assert not coded.find("AID"), coded.summary()
