@@ -11,9 +11,10 @@ import click
 
 from ..formats import FORMATS, Writer
 from ..formats.summary import summarize
-from ..ingest import INPUT_FORMATS, Metadata, normalize_date, read_articles
+from ..ingest import INPUT_FORMATS, Metadata, read_articles
 from ..options import Options
 from ..records import Article, Rejected
+from .options import language_option, outlet_option, published_option, url_option
 
 
 @click.command("code")
@@ -32,14 +33,10 @@ from ..records import Article, Rejected
     show_default=True,
     help="Output format: the article contract as json/jsonl, PLOVER JSONL, or a TSV event table.",
 )
-@click.option(
-    "--published",
-    callback=lambda ctx, param, value: _date(value),
-    help="Publication date (YYYY-MM-DD, or e.g. 13 February 2025); overrides the input's.",
-)
-@click.option("--outlet", help="Outlet name; overrides the input's.")
-@click.option("--url", help="Article URL; overrides the input's.")
-@click.option("--language", help="Language code of the text (e.g. en); overrides the input's.")
+@published_option
+@outlet_option
+@url_option
+@language_option
 @click.option("--title", help="Article title; overrides the input's.")
 @click.option(
     "--translated-from",
@@ -138,15 +135,6 @@ def _accept(items: Iterable[Article | Rejected], rejected: list[Rejected]) -> It
 def _reject(item: Rejected, rejected: list[Rejected]) -> None:
     rejected.append(item)
     click.echo(f"rejected {item.source}: [{item.reason}] {item.detail}", err=True)
-
-
-def _date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    normalized = normalize_date(value)
-    if normalized is None:
-        raise click.BadParameter(f"{value!r} is not a date; give it as YYYY-MM-DD, e.g. 2025-02-13")
-    return normalized
 
 
 COMMANDS = [code_command]

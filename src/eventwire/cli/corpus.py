@@ -17,6 +17,7 @@ import click
 
 from ..ingest import INPUT_FORMATS
 from ..options import Options
+from .options import language_option, outlet_option, published_option
 
 DB_HELP = "DuckDB store file (created if missing)."
 
@@ -106,9 +107,9 @@ def _emit(rows: Any, columns: Sequence[str], as_json: bool) -> None:
     default=None,
     help="Articles per batch (one transaction each); default: the coder's batch size.",
 )
-@click.option("--outlet", help="Outlet name for every input (overrides the input's).")
-@click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
-@click.option("--language", help="Language code of every input.")
+@outlet_option
+@published_option
+@language_option
 @click.option(
     "--memory-limit",
     default="128MB",
