@@ -56,3 +56,9 @@ def test_a_release_favours_those_the_same_actor_held(code: Callable[..., Any]) -
 def test_a_lifted_ban_favours_its_target(code: Callable[..., Any]) -> None:
     coded = code("China banned seafood imports from Japan last year. Beijing lifted the ban on Friday.")
     assert any("Japan" in coded.names(e.recipient) for e in coded.events if e.type in ("RETREAT", "CONCEDE"))
+
+
+@pytest.mark.slow
+def test_a_joint_operation_names_its_partner_inside_the_object(code: Callable[..., Any]) -> None:
+    coded = code("Estonia joined the patrol mission led by Sweden.")
+    assert any("Sweden" in coded.names(e.recipient) for e in coded.find("COOPERATE")), coded.summary()

@@ -61,7 +61,7 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RET
 #: Types whose recipient may be the party the statement or act is about rather than an object.
 ABOUT_TYPES = frozenset(
     {"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT", "AGREE"}
-    | {"SANCTION", "ASSAULT", "COERCE", "RETREAT", "AID"}
+    | {"SANCTION", "ASSAULT", "COERCE", "RETREAT", "AID", "COOPERATE", "MOBILIZE", "CONCEDE"}
 )
 #: Types whose intention is a threat ("ready to impose sanctions").
 COERCIVE = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"})
