@@ -132,3 +132,29 @@ def test_a_warning_of_future_responsibility_is_no_accusation(code: Callable[...,
 def test_a_package_of_reforms_is_no_aid(code: Callable[..., Any]) -> None:
     coded = code("Macron announced a package of pension reforms.")
     assert not coded.find("AID"), coded.summary()
+
+
+@pytest.mark.slow
+def test_a_reduced_passive_names_its_agent(code: Callable[..., Any]) -> None:
+    coded = code("Russia and Ukraine signed a grain deal brokered by Turkey.")
+    assert any("Turkey" in coded.names(e.actor) for e in coded.find("CONSULT")), coded.summary()
+
+
+@pytest.mark.slow
+def test_refusing_to_accept_anothers_act_is_a_rejection(code: Callable[..., Any]) -> None:
+    coded = code("Estonia said it would never accept the annexation.")
+    assert coded.find("REJECT"), coded.summary()
+    assert not any("Estonia" in coded.names(e.actor) for e in coded.find("COERCE")), coded.summary()
+
+
+@pytest.mark.slow
+def test_a_mediator_serves_the_parties_of_the_event_it_facilitated(code: Callable[..., Any]) -> None:
+    coded = code("Iran freed two Swedish sailors. Turkey helped to facilitate the swap.")
+    (mediation,) = coded.find("CONSULT")
+    assert coded.names(mediation.actor) == ["Turkey"] and "Iran" in coded.names(mediation.recipient)
+
+
+@pytest.mark.slow
+def test_a_warning_of_reprisals_is_a_threat(code: Callable[..., Any]) -> None:
+    coded = code("China warned of a firm response if Japan sends warships.")
+    assert coded.find("THREATEN"), coded.summary()

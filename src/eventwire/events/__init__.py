@@ -206,7 +206,7 @@ class EventCoder:
             return False
         # a meeting needs two parties ("X discussed Europe's role" is no consultation), or a group
         # that meets among itself ("NATO leaders gathered")
-        return not (d.type == "CONSULT" and d.parties < 2 and not d.group)
+        return not (d.type == "CONSULT" and d.parties < 2 and not d.group and d.mode != "third-party")
 
     def _speaker(self, tok: Token, index: ActorIndex, statements: list[Statement]) -> list[str]:
         for st in statements:

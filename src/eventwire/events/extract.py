@@ -273,6 +273,10 @@ class SentenceMatcher:
                 if about:
                     d.recipients = about
                     d.notes.append("recipient from content")
+            if d.type == "CONSULT" and d.mode == "third-party" and d.parties < 2:
+                # "helped to facilitate the exchange": the mediator's parties are the exchange's
+                for obj in patients(d.anchor):
+                    _add(d.recipients, self._earlier_event_actors(obj, d.actors))
             if not [r for r in d.recipients if r not in d.actors]:
                 undone = undone_recipients(self, d)
                 if undone:
@@ -656,7 +660,9 @@ class SentenceMatcher:
                 continue
             (np, extra), target, _onset = found
             self.consumed.update([obj.i, target.i])
-            return self._noun_draft(np, target, [target, *extra], tok, [], False), True
+            noun_draft = self._noun_draft(np, target, [target, *extra], tok, [], False)
+            noun_draft.notes.append("governed noun")
+            return noun_draft, True
         return None, clause
 
     def _coercive_object(self, verb: Token) -> Draft | None:
@@ -738,7 +744,9 @@ class SentenceMatcher:
         """Recode ``inner`` as the frame ``outer`` says ("agreed to meet" -> AGREE 036)."""
         frame = self.onto.frame(outer, inner.type)
         if frame_pattern is not None and frame_pattern.has("decide") and inner.type not in COOPERATIVE:
-            frame = None
+            # "agreed to impose sanctions" stays SANCTION; "(would never) accept the annexation" is a
+            # stance on another's act, coded by the frame (negated: a refusal)
+            frame = self.onto.frame(outer, "AGREE") if "governed noun" in inner.notes else None
         anchor = trigger[0]
         own = {self.actors.country(a) for a in actors} - {None}
         others = [

@@ -198,6 +198,8 @@ def subjects(verb: Token) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the US, imposing sanctions"
         return [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a truce brokered by Qatar"
+        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if (
         verb.dep_ == "acl"
         and verb.head.dep_ == "ROOT"
