@@ -74,3 +74,11 @@ def test_arrow_schemas_match_the_migrated_tables():
                 )
             ]
             assert cols == schema.names, table
+
+
+def test_the_table_lists_name_every_table_of_a_store() -> None:
+    from eventwire.store.rows import STORE_TABLES
+
+    with Store.open(":memory:") as store:
+        tables = {r[0] for r in store.execute("SELECT table_name FROM information_schema.tables")}
+    assert tables - {"migrations"} == set(STORE_TABLES) and len(STORE_TABLES) == len(set(STORE_TABLES))

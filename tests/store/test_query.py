@@ -78,17 +78,31 @@ def test_articles_listing_and_filters(store):
 
 def test_actor_page_data(store):
     page = q.actor(store, "kb:putin")
-    assert page is not None and page["actor"]["name"] == "Vladimir Putin" and page["actor"]["articles"] == 3
+    assert page is not None and page["name"] == "Vladimir Putin" and len(page["appearances"]) == 3
     assert {e["type"] for e in page["events_as_actor"]} == {"CONSULT"}
     assert {e["type"] for e in page["events_as_recipient"]} == {"CONSULT", "ACCUSE"}
     assert len(page["statements"]) == 1
     assert q.actor(store, "kb:nobody") is None
 
 
+def test_article_page_data(store):
+    listed = q.articles(store, text="stalling")[0]
+    page = q.article(store, listed["id"])
+    assert page is not None and page["article"]["outlet"] == listed["outlet"]
+    assert len(page["events"]) == listed["events"] and len(page["actors"]) == listed["actors"]
+    text = page["article"]["text"]
+    for a in page["actors"]:
+        assert all(text[m["start"] : m["end"]] == m["text"] for m in a["mentions"])
+    assert q.article(store, "no-such-id") is None
+
+
 def test_dyads_count_linked_events(store):
     rows = q.dyads(store)
-    assert {(r["actor"], r["recipient"], r["type"], r["events"]) for r in rows} == {
-        ("Donald Trump", "Vladimir Putin", "CONSULT", 1),
-        ("Volodymyr Zelensky", "Vladimir Putin", "ACCUSE", 1),
+    keys = ("source_name", "target_name", "types", "mutual", "events")
+    assert {tuple(str(r[k]) for k in keys) for r in rows} == {
+        ("Vladimir Putin", "Donald Trump", "['CONSULT']", "True", "1"),  # reciprocal: once, in key order
+        ("Volodymyr Zelensky", "Vladimir Putin", "['ACCUSE']", "False", "1"),
     }
-    assert q.dyads(store, q.EventFilter(type="ACCUSE"))[0]["actor"] == "Volodymyr Zelensky"
+    for flt in (q.EventFilter(type="ACCUSE"), q.EventFilter(actor="zelensky")):
+        assert [r["source_name"] for r in q.dyads(store, flt)] == ["Volodymyr Zelensky"]
+    assert q.dyads(store, q.EventFilter(outlet="nobody")) == []

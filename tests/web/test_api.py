@@ -204,14 +204,15 @@ def test_store_is_read_only_by_default(client: Any, web_db: Path) -> None:
 
 
 def test_unexpected_errors_keep_the_pinned_shape(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from eventwire.web import create_app, queries
+    from eventwire.store import query as store_query
+    from eventwire.web import create_app
 
     from .conftest import LOOPBACK, TestClient
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(queries, "article_list", broken)
+    monkeypatch.setattr(store_query, "articles", broken)
     c = TestClient(create_app(web_db), client=LOOPBACK, raise_server_exceptions=False)
     response = c.get("/api/articles")
     assert_error(response, 500, "an internal error occurred (RuntimeError)")

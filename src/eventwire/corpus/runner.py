@@ -35,6 +35,8 @@ __all__ = ["INGEST_MEMORY_LIMIT", "IngestResult", "Progress", "ingest"]
 
 #: DuckDB buffer-pool cap used by `eventwire ingest` and the benchmark (see Store.open).
 INGEST_MEMORY_LIMIT = "128MB"
+#: Rejected items an IngestResult keeps as examples (all of them are counted by reason).
+REJECTED_EXAMPLES = 1000
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,25 @@ class IngestResult:
     rejected_examples: list[Rejected] = field(default_factory=list)
     seconds: float = 0.0
     versions: dict[str, str] = field(default_factory=dict)
+
+    def add_rejected(self, items: Iterable[Rejected]) -> None:
+        """Count rejected items by reason, keeping the first ``REJECTED_EXAMPLES`` as examples."""
+        for r in items:
+            self.rejected += 1
+            self.rejected_by_reason[r.reason] += 1
+            if len(self.rejected_examples) < REJECTED_EXAMPLES:
+                self.rejected_examples.append(r)
+
+    def progress(self, total: int | None, started: float) -> Progress:
+        """Where the run stands: ``total`` estimated input items, ``started`` a perf_counter time."""
+        return Progress(
+            done=self.read,
+            total=max(total, self.read) if total is not None else None,
+            stored=self.stored,
+            existing=self.existing,
+            rejected=self.rejected,
+            elapsed=time.perf_counter() - started,
+        )
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -163,22 +184,9 @@ def ingest(
             result.stored += written.stored
             result.existing += written.existing + meta.existing
             result.events += written.events
-            result.rejected += len(rejected)
-            for r in rejected:
-                result.rejected_by_reason[r.reason] += 1
-                if len(result.rejected_examples) < 1000:
-                    result.rejected_examples.append(r)
+            result.add_rejected(rejected)
             if progress:
-                progress(
-                    Progress(
-                        done=result.read,
-                        total=max(total, result.read) if total is not None else None,
-                        stored=result.stored,
-                        existing=result.existing,
-                        rejected=result.rejected,
-                        elapsed=time.perf_counter() - started,
-                    )
-                )
+                progress(result.progress(total, started))
         relink_pending(store, rules)
         status = "done"
     finally:

@@ -151,7 +151,7 @@ def ingest_parquet(
                     fresh = tuple(a for a in part.articles if a.id not in old)
                     result.existing += len(part.articles) - len(fresh)
                     part = Partition(part.seq, part.name, fresh, part.rejected, out, return_tables=False)
-            _count_rejected(result, part.rejected)
+            result.add_rejected(part.rejected)
             yield part
 
     try:
@@ -164,20 +164,11 @@ def ingest_parquet(
                 res = cast(BatchResult, res)
                 result.stored += res.articles - len(res.failed)
                 result.events += res.tables["events"].num_rows if "events" in res.tables else 0
-                _count_rejected(result, res.failed)
+                result.add_rejected(res.failed)
                 result.versions = result.versions or res.versions
             result.read += sizes.popleft()
             if progress:
-                progress(
-                    Progress(
-                        done=result.read,
-                        total=max(total, result.read) if total is not None else None,
-                        stored=result.stored,
-                        existing=result.existing,
-                        rejected=result.rejected,
-                        elapsed=time.perf_counter() - started,
-                    )
-                )
+                progress(result.progress(total, started))
         if store is not None:
             merged = merge_parquet(store, out, rules=rules)  # every shard, also earlier runs'
             result.stored, result.events = merged.stored, merged.events
@@ -195,14 +186,6 @@ def ingest_parquet(
                 seconds=result.seconds,
             )
     return result
-
-
-def _count_rejected(result: IngestResult, items: Iterable[Rejected]) -> None:
-    for r in items:
-        result.rejected += 1
-        result.rejected_by_reason[r.reason] += 1
-        if len(result.rejected_examples) < 1000:
-            result.rejected_examples.append(r)
 
 
 def cluster_ingest(

@@ -10,19 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from .db import Store
+from .rows import CONTENT_TABLES
 
 __all__ = ["CONTENT_TABLES", "snapshot"]
-
-CONTENT_TABLES = (
-    "articles",
-    "actors",
-    "actor_mentions",
-    "events",
-    "statements",
-    "linked_events",
-    "event_links",
-    "rejected",
-)
 
 
 def snapshot(store: Store, tables: tuple[str, ...] = CONTENT_TABLES) -> dict[str, list[tuple[Any, ...]]]:

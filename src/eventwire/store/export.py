@@ -24,21 +24,11 @@ from typing import Any, TextIO
 from ..errors import ConfigError, StoreError
 from .db import Store
 from .load import iter_coded
+from .rows import STORE_TABLES
 
 __all__ = ["EXPORT_FORMATS", "GDELT_EVENT_COLUMNS", "GDELT_MENTION_COLUMNS", "export", "gdelt_event_id"]
 
 EXPORT_FORMATS = ("jsonl", "plover", "gdelt", "parquet", "csv")
-TABLES = (
-    "articles",
-    "actors",
-    "actor_mentions",
-    "events",
-    "statements",
-    "linked_events",
-    "event_links",
-    "rejected",
-    "runs",
-)
 
 GDELT_EVENT_COLUMNS = [
     "GLOBALEVENTID",
@@ -151,7 +141,7 @@ def export(store: Store, fmt: str, output: str | Path) -> list[Path]:
 
 def _copy(store: Store, out: Path, fmt: str) -> list[Path]:
     written = []
-    for table in TABLES:
+    for table in STORE_TABLES:
         path = out / f"{table}.{fmt}"
         options = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true)"
         quoted = str(path).replace("'", "''")

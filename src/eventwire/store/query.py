@@ -8,6 +8,7 @@ substring matches.
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,11 +19,16 @@ from .db import Store
 
 __all__ = [
     "EventFilter",
+    "actor",
     "actors",
     "article",
+    "articles",
+    "dyads",
     "event_mentions",
     "events",
     "explain",
+    "like_pattern",
+    "location",
     "rejected",
     "statements",
 ]
@@ -41,7 +47,8 @@ class EventFilter:
     offset: int = 0
 
 
-def _like(value: str) -> str:
+def like_pattern(value: str) -> str:
+    """``value`` as an ILIKE pattern matching it anywhere (``%``, ``_`` and ``\\`` taken literally)."""
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -69,13 +76,13 @@ def events(store: Store, f: EventFilter | None = None) -> list[dict[str, Any]]:
         params.extend([f.until, f.until])
     if f.outlet:
         where.append(mention.format(join="", cond="a.outlet ILIKE ? ESCAPE '\\'"))
-        params.append(_like(f.outlet))
+        params.append(like_pattern(f.outlet))
     if f.text:
         where.append(mention.format(join="", cond="e.sentence ILIKE ? ESCAPE '\\'"))
-        params.append(_like(f.text))
+        params.append(like_pattern(f.text))
     if f.actor:
         where.append(mention.format(join=participant, cond="ac.name ILIKE ? ESCAPE '\\'"))
-        params.append(_like(f.actor))
+        params.append(like_pattern(f.actor))
     if f.country:
         where.append(mention.format(join=participant, cond="ac.country = ?"))
         params.append(f.country.upper())
@@ -137,7 +144,7 @@ def actors(
     where, params = [], []
     if name:
         where.append("name ILIKE ? ESCAPE '\\'")
-        params.append(_like(name))
+        params.append(like_pattern(name))
     if country:
         where.append("country = ?")
         params.append(country.upper())
@@ -160,7 +167,7 @@ def statements(store: Store, speaker: str | None = None, limit: int = 100) -> li
     where, params = [], []
     if speaker:
         where.append("ac.name ILIKE ? ESCAPE '\\'")
-        params.append(_like(speaker))
+        params.append(like_pattern(speaker))
     sql = (
         "SELECT s.article_id, s.statement_id, ac.name AS speaker, s.kind, s.cue, s.content, "
         "s.content_start, s.content_end, a.outlet, a.published "
@@ -181,8 +188,55 @@ def rejected(store: Store, reason: str | None = None, limit: int = 1000) -> list
 
 
 def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """One article with its actors (and their mentions), events and statements; None if unknown."""
     rows = store.query("SELECT * FROM articles WHERE id = ?", [article_id])
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    found = rows[0]
+    found["excluded"] = json.loads(found["excluded"]) if found.get("excluded") else []
+    actors_ = store.query(
+        "SELECT actor_id AS id, name, kind, country, sector, role, kb_id, entry, canonical "
+        "FROM actors WHERE article_id = ? ORDER BY name",
+        [article_id],
+    )
+    mentions = store.query(
+        'SELECT actor_id, start, "end", text, how FROM actor_mentions WHERE article_id = ? ORDER BY start',
+        [article_id],
+    )
+    by_actor: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        by_actor.setdefault(m.pop("actor_id"), []).append(m)
+    for a in actors_:
+        a["mentions"] = by_actor.get(a["id"], [])
+    events_ = store.query(
+        "SELECT e.event_id AS id, l.linked_id, e.type, e.mode, e.cameo, e.actor, e.recipient, e.date, "
+        "e.date_precision, e.location, e.negated, e.hypothetical, e.historical, e.source, e.sentence, "
+        "e.sentence_start, e.sentence_end, e.trigger, e.trigger_start, e.trigger_end, e.confidence "
+        "FROM events e LEFT JOIN event_links l USING (article_id, event_id) "
+        "WHERE e.article_id = ? ORDER BY e.trigger_start",
+        [article_id],
+    )
+    for e in events_:
+        e["location"] = location(e["location"])
+    statements_ = store.query(
+        "SELECT statement_id AS id, speaker, cue, cue_start, cue_end, content, content_start, "
+        "content_end, kind, events FROM statements WHERE article_id = ? ORDER BY content_start",
+        [article_id],
+    )
+    return {"article": found, "actors": actors_, "events": events_, "statements": statements_}
+
+
+def location(value: Any) -> dict[str, Any] | None:
+    """A stored event location (JSON text, or a bare place name) as a dict; None if there is none."""
+    if not value:
+        return None
+    if isinstance(value, dict):
+        return value
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError):
+        return {"name": str(value)}
+    return parsed if isinstance(parsed, dict) else {"name": str(parsed)}
 
 
 def articles(
@@ -198,10 +252,10 @@ def articles(
     where, params = [], []
     if outlet:
         where.append("a.outlet ILIKE ? ESCAPE '\\'")
-        params.append(_like(outlet))
+        params.append(like_pattern(outlet))
     if text:
-        where.append("(a.text ILIKE ? ESCAPE '\\' OR a.title ILIKE ? ESCAPE '\\')")
-        params.extend([_like(text), _like(text)])
+        where.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
+        params.extend([like_pattern(text), like_pattern(text)])
     if since:
         where.append("a.published >= ?")
         params.append(since)
@@ -211,73 +265,119 @@ def articles(
     sql = (
         "SELECT a.id, a.title, a.outlet, a.url, a.published, a.language, a.translation_source, "
         "a.translation_service, a.source, a.words, "
-        "(SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS actors, "
         "(SELECT count(*) FROM events x WHERE x.article_id = a.id) AS events, "
-        "(SELECT count(*) FROM statements x WHERE x.article_id = a.id) AS statements "
+        "(SELECT count(*) FROM statements x WHERE x.article_id = a.id) AS statements, "
+        "(SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS actors "
         "FROM articles a"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?"
+        + " ORDER BY a.published DESC NULLS LAST, a.title, a.id LIMIT ? OFFSET ?"
     )
     return store.query(sql, [*params, limit, offset])
 
 
+_EVENT_ROLE = """
+SELECT DISTINCT l.linked_id, e.article_id, e.event_id, e.type, e.mode, e.date, e.date_precision,
+       e.sentence, a.title, a.outlet, a.published,
+       (SELECT list(x.name ORDER BY x.name) FROM actors x WHERE x.article_id = e.article_id
+          AND list_contains(e.actor, x.actor_id)) AS actor_names,
+       (SELECT list(x.name ORDER BY x.name) FROM actors x WHERE x.article_id = e.article_id
+          AND list_contains(e.recipient, x.actor_id)) AS recipient_names
+FROM actors ac JOIN events e ON e.article_id = ac.article_id AND list_contains(e.{role}, ac.actor_id)
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN event_links l ON l.article_id = e.article_id AND l.event_id = e.event_id
+WHERE ac.canonical = ?
+ORDER BY coalesce(e.date, a.published) DESC NULLS LAST, e.article_id, e.event_id
+LIMIT ?
+"""
+
+
 def actor(store: Store, canonical: str, limit: int = 200) -> dict[str, Any] | None:
-    """One actor across articles: identity, latest role, events as actor and as recipient, statements."""
-    found = store.query(
-        "SELECT canonical, any_value(name) AS name, any_value(kind) AS kind, any_value(country) AS country, "
-        "any_value(sector) AS sector, any_value(kb_id) AS kb_id, any_value(entry) AS entry, "
-        "any_value(ac.role ORDER BY a.published DESC NULLS LAST) AS role, "
-        "count(DISTINCT ac.article_id) AS articles "
-        "FROM actors ac JOIN articles a ON a.id = ac.article_id WHERE canonical = ? GROUP BY canonical",
+    """An actor across articles: its roles at each article's date, statements, events as actor/recipient.
+
+    ``canonical`` is the actor's key across articles (``kb:...`` for knowledge-base entries,
+    ``name:...`` for people the KB does not know); None if no article names it.
+    """
+    appearances = store.query(
+        "SELECT ac.article_id, ac.actor_id, ac.name, ac.kind, ac.country, ac.sector, ac.role, ac.kb_id, "
+        "a.title, a.outlet, a.published, "
+        "(SELECT count(*) FROM actor_mentions m WHERE m.article_id = ac.article_id "
+        " AND m.actor_id = ac.actor_id) AS mentions "
+        "FROM actors ac JOIN articles a ON a.id = ac.article_id WHERE ac.canonical = ? "
+        "ORDER BY a.published DESC NULLS LAST, a.title, ac.article_id",
         [canonical],
     )
-    if not found:
+    if not appearances:
         return None
-    role_events = (
-        "SELECT DISTINCT le.id, le.type, le.date, le.actor, le.recipient, le.num_mentions, le.num_sources "
-        "FROM linked_events le JOIN event_links l ON l.linked_id = le.id "
-        "JOIN events e USING (article_id, event_id) "
-        "JOIN actors ac ON ac.article_id = e.article_id AND list_contains(e.{role}, ac.actor_id) "
-        "WHERE ac.canonical = ? ORDER BY le.date DESC NULLS LAST, le.id LIMIT ?"
+    first = appearances[0]
+    said = store.query(
+        "SELECT s.article_id, s.statement_id, s.kind, s.cue, s.content, s.content_start, s.content_end, "
+        "a.title, a.outlet, a.published FROM statements s JOIN actors ac "
+        "ON ac.article_id = s.article_id AND ac.actor_id = s.speaker "
+        "JOIN articles a ON a.id = s.article_id WHERE ac.canonical = ? "
+        "ORDER BY a.published DESC NULLS LAST, s.article_id, s.content_start LIMIT ?",
+        [canonical, limit],
     )
     return {
-        "actor": found[0],
-        "events_as_actor": store.query(role_events.format(role="actor"), [canonical, limit]),
-        "events_as_recipient": store.query(role_events.format(role="recipient"), [canonical, limit]),
-        "statements": store.query(
-            "SELECT s.article_id, s.statement_id, s.kind, s.cue, s.content, s.content_start, s.content_end, "
-            "a.outlet, a.published FROM statements s JOIN articles a ON a.id = s.article_id "
-            "JOIN actors ac ON ac.article_id = s.article_id AND ac.actor_id = s.speaker "
-            "WHERE ac.canonical = ? ORDER BY a.published DESC NULLS LAST, s.article_id, s.content_start "
-            "LIMIT ?",
-            [canonical, limit],
-        ),
+        "canonical": canonical,
+        "name": first["name"],
+        "kind": first["kind"],
+        "country": first["country"],
+        "sector": first["sector"],
+        "kb_id": next((a["kb_id"] for a in appearances if a["kb_id"]), None),
+        "appearances": appearances,
+        "statements": said,
+        "events_as_actor": store.query(_EVENT_ROLE.format(role="actor"), [canonical, limit]),
+        "events_as_recipient": store.query(_EVENT_ROLE.format(role="recipient"), [canonical, limit]),
     }
 
 
-def dyads(store: Store, f: EventFilter | None = None, limit: int = 500) -> list[dict[str, Any]]:
-    """Who acted on whom: (actor, recipient, type) with the number of linked events, most first.
+def dyads(store: Store, f: EventFilter | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """Who acted on whom: (actor, recipient) pairs with how many linked events join them, most first.
 
-    Reciprocal events count once, under their participants in name order.
+    Only linked events matching ``f`` count (its limit and offset are ignored). Events with
+    recipients give directed pairs; reciprocal events (talks, calls) and events without
+    recipients give ``mutual`` pairs between their participants, counted once, the lower
+    canonical key first.
     """
     base = f or EventFilter()
-    ids = [r["id"] for r in events(store, dataclasses.replace(base, limit=1_000_000, offset=0))]
-    if not ids:
-        return []
-    store.conn.register("_dyad_ids", pa.table({"id": pa.array(ids, pa.string())}))
+    defaults = EventFilter()
+    by_type_only = dataclasses.replace(base, type=None, limit=defaults.limit, offset=0) == defaults
+    cond, params = "", []
+    if by_type_only and base.type:
+        cond, params = " AND e.type = ?", [base.type.upper()]
+    elif not by_type_only:
+        ids = [r["id"] for r in events(store, dataclasses.replace(base, limit=1_000_000, offset=0))]
+        if not ids:
+            return []
+        cond = " AND l.linked_id IN (SELECT id FROM _dyad_ids)"
+        store.conn.register("_dyad_ids", pa.table({"id": pa.array(ids, pa.string())}))
+    sql = f"""
+    WITH parts AS (
+        SELECT e.article_id, e.event_id, e.type, l.linked_id, x.canonical, x.name,
+               list_contains(e.recipient, x.actor_id) AS is_recipient,
+               le.reciprocal OR len(e.recipient) = 0 AS mutual
+        FROM events e JOIN event_links l USING (article_id, event_id)
+        JOIN linked_events le ON le.id = l.linked_id
+        JOIN actors x ON x.article_id = e.article_id
+             AND (list_contains(e.actor, x.actor_id) OR list_contains(e.recipient, x.actor_id))
+        WHERE true{cond}
+    ), pairs AS (
+        SELECT a.canonical AS source, a.name AS source_name, r.canonical AS target, r.name AS target_name,
+               false AS mutual, a.linked_id, a.type
+        FROM parts a JOIN parts r USING (article_id, event_id)
+        WHERE NOT a.mutual AND NOT a.is_recipient AND r.is_recipient AND a.canonical <> r.canonical
+        UNION ALL
+        SELECT a.canonical, a.name, r.canonical, r.name, true, a.linked_id, a.type
+        FROM parts a JOIN parts r USING (article_id, event_id)
+        WHERE a.mutual AND a.canonical < r.canonical
+    )
+    SELECT source, any_value(source_name) AS source_name, target, any_value(target_name) AS target_name,
+           mutual, count(DISTINCT linked_id) AS events, list(DISTINCT type ORDER BY type) AS types
+    FROM pairs GROUP BY source, target, mutual
+    ORDER BY events DESC, source_name, target_name LIMIT ?
+    """
     try:
-        return store.query(
-            """SELECT src AS actor, dst AS recipient, type, count(*) AS events, sum(num_mentions) AS mentions
-               FROM (
-                 SELECT le.type, le.num_mentions, a.name AS src, r.name AS dst
-                 FROM linked_events le JOIN _dyad_ids USING (id),
-                      unnest(CASE WHEN le.reciprocal THEN list_sort(list_concat(le.actor, le.recipient))[1:1]
-                                  ELSE le.actor END) AS a(name),
-                      unnest(CASE WHEN le.reciprocal THEN list_sort(list_concat(le.actor, le.recipient))[2:]
-                                  ELSE le.recipient END) AS r(name)
-               )
-               GROUP BY ALL ORDER BY events DESC, actor, recipient, type LIMIT ?""",
-            [limit],
-        )
+        return store.query(sql, [*params, limit])
     finally:
-        store.conn.unregister("_dyad_ids")
+        if not by_type_only:
+            store.conn.unregister("_dyad_ids")

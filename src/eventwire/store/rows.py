@@ -18,7 +18,16 @@ import pyarrow as pa
 from ..linking.keys import LinkRules, canonical, event_date, link_key
 from ..records import CodedArticle, Rejected
 
-__all__ = ["ARROW_SCHEMAS", "CODED_TABLES", "batch_tables", "empty_tables", "rejected_table"]
+__all__ = [
+    "ARROW_SCHEMAS",
+    "CODED_TABLES",
+    "CONTENT_TABLES",
+    "LINK_TABLES",
+    "STORE_TABLES",
+    "batch_tables",
+    "empty_tables",
+    "rejected_table",
+]
 
 _S = pa.string()
 _I = pa.int32()
@@ -122,6 +131,12 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
 
 #: Tables filled from coded articles, in the order they are written.
 CODED_TABLES = ("articles", "actors", "actor_mentions", "events", "statements")
+#: Tables the linker fills from the coded events.
+LINK_TABLES = ("linked_events", "event_links")
+#: Everything a store holds about its inputs (run bookkeeping left out).
+CONTENT_TABLES = (*CODED_TABLES, *LINK_TABLES, "rejected")
+#: Every table of a store, bookkeeping (``runs``) last.
+STORE_TABLES = (*CONTENT_TABLES, "runs")
 
 
 def article_rows(

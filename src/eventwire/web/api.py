@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import re
 import time
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
@@ -26,7 +27,7 @@ from .app import AppState, article_url, event_url
 from .charts import PLOVER_TYPES
 from .settings import is_loopback
 
-__all__ = ["NewArticle", "api_router", "event_filter", "page", "require_write"]
+__all__ = ["EventParams", "Events", "NewArticle", "api_router", "event_filter", "page", "require_write"]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -75,6 +76,32 @@ def event_filter(
         limit=limit,
         offset=offset,
     )
+
+
+@dataclass
+class EventParams:
+    """The event-filter query parameters shared by ``/api/events`` and the story and events pages.
+
+    Used as a FastAPI dependency (``Annotated[EventParams, Depends()]``); :meth:`filter`
+    checks the values and adds the page window.
+    """
+
+    actor: str | None = None
+    country: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    text: str | None = None
+
+    def filter(self, limit: int, offset: int) -> EventFilter:
+        """The checked EventFilter for one page (ConfigError says which value is wrong)."""
+        return event_filter(
+            self.actor, self.country, self.type, self.since, self.until, self.outlet, self.text, limit, offset
+        )
+
+
+Events = Annotated[EventParams, Depends()]
 
 
 def _valid_date(value: str) -> bool:
@@ -153,13 +180,13 @@ def api_router() -> APIRouter:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         with state(request).db() as store:
-            rows = queries.article_list(store, outlet=outlet, text=text, limit=limit + 1, offset=offset)
+            rows = store_query.articles(store, outlet=outlet, text=text, limit=limit + 1, offset=offset)
         return page(rows, limit, offset)
 
     @router.get("/articles/{article_id}", summary="One article with its actors, events and statements")
     def get_article(request: Request, article_id: str) -> dict[str, Any]:
         with state(request).db() as store:
-            detail = queries.article_detail(store, article_id)
+            detail = store_query.article(store, article_id)
         if detail is None:
             raise HTTPException(404, f"no article with id {article_id!r}; list them at /api/articles")
         return detail
@@ -175,18 +202,9 @@ def api_router() -> APIRouter:
 
     @router.get("/events", summary="Linked events, newest first (filters as in `eventwire events`)")
     def list_events(
-        request: Request,
-        actor: str | None = None,
-        country: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        text: str | None = None,
-        limit: Limit = 100,
-        offset: Offset = 0,
+        request: Request, params: Events, limit: Limit = 100, offset: Offset = 0
     ) -> dict[str, Any]:
-        f = event_filter(actor, country, type, since, until, outlet, text, limit + 1, offset)
+        f = params.filter(limit + 1, offset)
         with state(request).db() as store:
             rows = store_query.events(store, f)
         return page(rows, limit, offset)
@@ -223,7 +241,7 @@ def api_router() -> APIRouter:
     @router.get("/actors/{canonical:path}", summary="One actor: roles, statements, events as actor/recipient")
     def get_actor(request: Request, canonical: str) -> dict[str, Any]:
         with state(request).db() as store:
-            detail = queries.actor_detail(store, canonical)
+            detail = store_query.actor(store, canonical)
         if detail is None:
             raise HTTPException(404, f"no actor with key {canonical!r}; list them at /api/actors")
         return detail
@@ -256,7 +274,7 @@ def api_router() -> APIRouter:
     def list_dyads(request: Request, type: str | None = None, limit: Limit = 200) -> dict[str, Any]:
         f = event_filter(type=type)
         with state(request).db() as store:
-            rows = queries.dyads(store, type=f.type, limit=limit)
+            rows = store_query.dyads(store, f, limit=limit)
         return {"items": rows}
 
     @router.get("/search", summary="Articles, actors and statements matching a text")

@@ -242,7 +242,7 @@ class Network:
 
 
 def network(pairs: list[dict[str, Any]], max_nodes: int = 24, width: int = 900, height: int = 620) -> Network:
-    """A circular layout of the actors in ``pairs`` (from :func:`eventwire.web.queries.dyads`)."""
+    """A circular layout of the actors in ``pairs`` (from :func:`eventwire.store.query.dyads`)."""
     degree: Counter[str] = Counter()
     names: dict[str, str] = {}
     for p in pairs:

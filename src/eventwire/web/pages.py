@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 from ..store import query as store_query
 from ..store.query import EventFilter
 from . import queries
-from .api import event_filter, state
+from .api import Events, event_filter, state
 from .app import actor_url, event_url
 from .charts import network, timeline
 from .highlight import article_marks, highlight
@@ -54,17 +54,9 @@ def pages_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.get("/", response_class=HTMLResponse)
-    def story(
-        request: Request,
-        actor: str | None = None,
-        country: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-    ) -> HTMLResponse:
+    def story(request: Request, params: Events) -> HTMLResponse:
         web = state(request)
-        f = event_filter(actor, country, type, since, until, outlet, None, TIMELINE_MAX + 1, 0)
+        f = params.filter(TIMELINE_MAX + 1, 0)
         with web.db() as store:
             rows = store_query.events(store, f)
             outlets = queries.outlets(store)
@@ -90,20 +82,10 @@ def pages_router() -> APIRouter:
         )
 
     @router.get("/events", response_class=HTMLResponse)
-    def events(
-        request: Request,
-        actor: str | None = None,
-        country: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        text: str | None = None,
-        page: Page = 1,
-    ) -> HTMLResponse:
+    def events(request: Request, params: Events, page: Page = 1) -> HTMLResponse:
         web = state(request)
         size = web.settings.page_size
-        f = event_filter(actor, country, type, since, until, outlet, text, size + 1, (page - 1) * size)
+        f = params.filter(size + 1, (page - 1) * size)
         with web.db() as store:
             rows = store_query.events(store, f)
             outlets = queries.outlets(store)
@@ -137,7 +119,7 @@ def pages_router() -> APIRouter:
         web = state(request)
         size = web.settings.page_size
         with web.db() as store:
-            rows = queries.article_list(
+            rows = store_query.articles(
                 store, outlet=outlet, text=text, limit=size + 1, offset=(page - 1) * size
             )
             outlets = queries.outlets(store)
@@ -154,7 +136,7 @@ def pages_router() -> APIRouter:
     def article(request: Request, article_id: str) -> HTMLResponse:
         web = state(request)
         with web.db() as store:
-            detail = queries.article_detail(store, article_id)
+            detail = store_query.article(store, article_id)
         if detail is None:
             raise HTTPException(
                 404, f"There is no article with id “{article_id}”. It may not be ingested yet."
@@ -198,7 +180,7 @@ def pages_router() -> APIRouter:
     def actor(request: Request, canonical: str) -> HTMLResponse:
         web = state(request)
         with web.db() as store:
-            detail = queries.actor_detail(store, canonical)
+            detail = store_query.actor(store, canonical)
         if detail is None:
             raise HTTPException(404, f"There is no actor with key “{canonical}” in this store.")
         return web.render("actor.html", request, actor=detail)
@@ -241,7 +223,7 @@ def pages_router() -> APIRouter:
         web = state(request)
         f = event_filter(type=type)
         with web.db() as store:
-            pairs = queries.dyads(store, type=f.type, limit=500)
+            pairs = store_query.dyads(store, f, limit=500)
         return web.render(
             "dyads.html", request, net=network(pairs), pairs=pairs[:100], filters={"type": f.type or ""}
         )
