@@ -88,3 +88,20 @@ def test_deferred_linking_equals_per_batch_linking(oracle):
         assert pending_keys(lazy.conn) == []
         assert dump(lazy)["linked_events"] == dump(eager)["linked_events"]
         assert dump(lazy)["event_links"] == dump(eager)["event_links"]
+
+
+def test_relink_all_applies_new_rules_to_a_stored_corpus(oracle):
+    from eventwire.linking import relink_all
+
+    narrow, wide = LinkRules.load(), LinkRules.load(day_window=4)
+    with _store(oracle) as store, _store(oracle, rules=wide) as built_wide, _store(oracle) as built_narrow:
+        assert dump(store)["linked_events"] != dump(built_wide)["linked_events"]
+        with store.transaction():
+            groups = relink_all(store.conn, wide)
+        assert groups == len(dump(built_wide)["linked_events"])
+        for table in ("linked_events", "event_links"):
+            assert dump(store)[table] == dump(built_wide)[table]
+        with store.transaction():
+            relink_all(store.conn, narrow)
+        for table in ("linked_events", "event_links"):
+            assert dump(store)[table] == dump(built_narrow)[table]

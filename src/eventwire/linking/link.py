@@ -215,8 +215,12 @@ def relink(conn: duckdb.DuckDBPyConnection, keys: Iterable[str], rules: LinkRule
 
 
 def relink_all(conn: duckdb.DuckDBPyConnection, rules: LinkRules) -> int:
-    """Recompute every linked event of the store (after a merge of Parquet shards, say)."""
-    keys = [r[0] for r in conn.execute("SELECT DISTINCT link_key FROM events").fetchall()]
+    """Recompute every linked event of the store, e.g. after a change of the linking rules.
+
+    Call inside the writer's transaction (``with store.transaction():``). Returns groups written.
+    """
+    rows = conn.execute("SELECT DISTINCT link_key FROM events WHERE link_key IS NOT NULL").fetchall()
+    keys = [r[0] for r in rows]
     conn.execute("DELETE FROM event_links")
     conn.execute("DELETE FROM linked_events")
     return relink(conn, keys, rules)

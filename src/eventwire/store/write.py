@@ -9,7 +9,7 @@ same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -183,10 +183,6 @@ def merge_parquet(store: Store, directory: str, *, rules: LinkRules | None = Non
         totals[3] += table.num_rows
     relink_pending(store, rules)
     return WriteResult(*totals)
-
-
-def rejected_from_rows(rows: Iterable[dict[str, Any]]) -> list[Rejected]:
-    return [Rejected(r["source"], r["reason"], r["detail"]) for r in rows]
 
 
 def _now() -> str:
