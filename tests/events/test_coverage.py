@@ -158,3 +158,27 @@ def test_a_mediator_serves_the_parties_of_the_event_it_facilitated(code: Callabl
 def test_a_warning_of_reprisals_is_a_threat(code: Callable[..., Any]) -> None:
     coded = code("China warned of a firm response if Japan sends warships.")
     assert coded.find("THREATEN"), coded.summary()
+
+
+LANDINGS = [
+    ("Polish paratroopers landed in Estonia at dawn.", "MOBILIZE", "Poland", "Estonia"),
+    ("Turkish marines arrived in Serbia on Monday.", "MOBILIZE", "Turkey", "Serbia"),
+    ("Iran will let inspectors visit the plant.", "CONCEDE", "Iran", None),
+    ("Hamas will hand over the remaining hostages to Israel.", "CONCEDE", "Hamas", "Israel"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), LANDINGS, ids=[c[0][:25] for c in LANDINGS])
+def test_landings_inspections_and_handovers(
+    code: Callable[..., Any], text: str, type_: str, actor: str, recipient: str | None
+) -> None:
+    coded = code(text)
+    found = [(coded.names(e.actor), coded.names(e.recipient)) for e in coded.find(type_)]
+    assert any(actor in a and (recipient is None or recipient in r) for a, r in found), coded.summary()
+
+
+@pytest.mark.slow
+def test_a_leader_arriving_is_a_visit_not_a_deployment(code: Callable[..., Any]) -> None:
+    coded = code("The French president arrived in Estonia on Monday.")
+    assert coded.find("CONSULT") and not coded.find("MOBILIZE"), coded.summary()

@@ -179,6 +179,10 @@ class SentenceMatcher:
             extra.append(found)
         if p.has("objactor") and not self._has_actor_object(tok, p):
             return None
+        if p.has("armed") and not any(
+            self._generic_group(s) and not self._generic_group(s, civil=True) for s in subjects(tok)
+        ):
+            return None  # "troops landed at the port", not "the president's plane landed"
         if p.kind == "VO":
             obj = self._object_match(tok, p)
             if obj is None:
@@ -209,13 +213,14 @@ class SentenceMatcher:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        # "declared X persona non grata" parsed as a clause: the object of a small clause counts
+        # "declared X persona non grata", "allowed inspectors to visit" parsed as a clause: the object
+        # or subject of a small clause counts
         objs += [
             g
             for c in verb.children
             if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
             for g in c.children
-            if g.dep_ == "dobj"
+            if g.dep_ == "dobj" or (g.dep_ == "nsubj" and g.i > verb.i)
         ]
         objs += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"]  # "gave X 72 hours"
         for obj in [t for o in objs for t in coordinated(o)]:

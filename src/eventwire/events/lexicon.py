@@ -37,6 +37,7 @@ FLAGS = frozenset(
         "future",
         "civil",
         "weak",
+        "armed",
     }
 )
 COLUMNS = ("kind", "pattern", "type", "mode", "context", "cameo", "flags")
