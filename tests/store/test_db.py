@@ -56,8 +56,18 @@ def test_read_only_needs_an_existing_store(tmp_path):
 
 
 def test_bad_query_is_a_store_error():
-    with Store.open(":memory:") as store, pytest.raises(StoreError, match="store query failed"):
+    with Store.open(":memory:") as store, pytest.raises(StoreError) as caught:
         store.execute("SELECT * FROM nowhere")
+    message = str(caught.value)
+    assert message.startswith("SELECT on nowhere in store :memory: failed (")
+    assert "nowhere" in message.split("failed", 1)[1] and "Store.open()" in message
+
+
+def test_a_failed_write_names_the_table_and_what_to_do():
+    with Store.open(":memory:") as store:
+        store.execute("INSERT INTO runs (id, command) VALUES (1, 'x')")
+        with pytest.raises(StoreError, match=r"^INSERT on runs in store :memory: failed \(.*skip existing"):
+            store.query("INSERT INTO runs (id, command) VALUES (1, 'y')")
 
 
 def test_arrow_schemas_match_the_migrated_tables():

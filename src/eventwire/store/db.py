@@ -10,6 +10,7 @@ already be current), so readers such as the web UI can share a file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,7 +130,7 @@ class Store:
         try:
             return self.conn.execute(sql, params or []).fetchall()
         except duckdb.Error as exc:
-            raise StoreError(f"store query failed: {exc}") from exc
+            raise self._failed(sql, exc) from exc
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         """Run one query and return rows as dicts keyed by column name."""
@@ -138,7 +139,26 @@ class Store:
             names = [d[0] for d in cursor.description or []]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except duckdb.Error as exc:
-            raise StoreError(f"store query failed: {exc}") from exc
+            raise self._failed(sql, exc) from exc
+
+    def _failed(self, sql: str, exc: duckdb.Error) -> StoreError:
+        """A StoreError naming the statement's operation and tables, the store, the cause and a remedy."""
+        words = sql.split()
+        operation = words[0].upper() if words else "statement"
+        tables = sorted(set(_TABLE.findall(sql)))
+        target = f" on {', '.join(tables)}" if tables else ""
+        if isinstance(exc, duckdb.CatalogException):
+            remedy = (
+                "the store lacks a table or column this eventwire version expects; open it with "
+                "Store.open() (which applies migrations) or check that it is an eventwire store"
+            )
+        elif isinstance(exc, duckdb.IOException | duckdb.TransactionException):
+            remedy = "another process may hold the store; close it (or wait) and retry"
+        elif isinstance(exc, duckdb.ConstraintException):
+            remedy = "a row is already stored under the same key; skip existing ids before writing"
+        else:
+            remedy = "check the statement and its parameters; if the store is damaged, rebuild it with ingest"
+        return StoreError(f"{operation}{target} in store {self.path} failed ({exc}); {remedy}")
 
     def count(self, table: str) -> int:
         row = self.conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()
@@ -146,6 +166,10 @@ class Store:
 
     def migrations(self) -> list[int]:
         return [r[0] for r in self.execute("SELECT number FROM migrations ORDER BY number")]
+
+
+#: Table names after FROM/JOIN/INTO/UPDATE/TABLE in a statement (for error messages only).
+_TABLE = re.compile(r'\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+"?([A-Za-z_][\w]*)', re.IGNORECASE)
 
 
 def _has_migrations(conn: duckdb.DuckDBPyConnection) -> bool:
@@ -156,7 +180,6 @@ def _has_migrations(conn: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _size(value: str) -> str:
-    import re
 
     if not re.fullmatch(r"\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*", value, re.IGNORECASE):
         raise StoreError(f"memory limit {value!r} is not a size; write it like 128MB or 2GB")
