@@ -158,7 +158,8 @@ class Store:
             remedy = "a row is already stored under the same key; skip existing ids before writing"
         else:
             remedy = "check the statement and its parameters; if the store is damaged, rebuild it with ingest"
-        return StoreError(f"{operation}{target} in store {self.path} failed ({exc}); {remedy}")
+        cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return StoreError(f"{operation}{target} in store {self.path} failed ({cause}); {remedy}")
 
     def count(self, table: str) -> int:
         row = self.conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()
