@@ -78,3 +78,17 @@ def test_ingest_phase_without_a_store_path_is_a_config_error(tmp_path):
 
     with pytest.raises(ConfigError, match=r"needs a corpus file and a store path.*db=None.*pass both"):
         run_phase("ingest", 4, 1, 1, Options(), tmp_path / "c.jsonl", None)
+
+
+def test_bench_cli_unwritable_output_is_a_clear_error(tmp_path, monkeypatch):
+    import eventwire.bench
+
+    calls = []
+    monkeypatch.setattr(eventwire.bench, "run_bench", lambda *a, **k: calls.append(a) or {"results": []})
+    monkeypatch.setattr(eventwire.bench, "format_report", lambda report: "the table")
+    target = tmp_path / "missing-dir" / "report.json"
+    result = CliRunner().invoke(main, ["bench", "--sizes", "4", "--workers", "1", "-o", str(target)])
+    assert calls and result.exit_code == 1 and result.exception is not None
+    assert isinstance(result.exception, SystemExit), "a ClickException, not a traceback"
+    assert f"cannot write the report to {target}" in result.output and "--output" in result.output
+    assert "the table" in result.output and not target.exists()

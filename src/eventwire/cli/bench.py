@@ -77,7 +77,13 @@ def bench_command(
     )
     click.echo(format_report(report))
     if output:
-        output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        try:
+            output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot write the report to {output} ({exc.strerror or exc}); the table above is the "
+                "result; choose a writable path with --output to keep the JSON"
+            ) from exc
         click.echo(f"wrote {output}", err=True)
 
 

@@ -131,9 +131,15 @@ def add_command(options: Options, file: Path) -> None:
     target_dir = user_kb_dir()
     if target_dir is None:  # pragma: no cover - user_kb_dir always answers
         raise ConfigError("no user KB directory; set EVENTWIRE_HOME")
-    target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / file.name
-    shutil.copyfile(file, target)
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file, target)
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot install {file} as {target} ({exc.strerror or exc}); make {target_dir} writable "
+            "or point EVENTWIRE_HOME at a writable directory"
+        ) from exc
     click.echo(f"{file}: OK, installed as {target}")
 
 
