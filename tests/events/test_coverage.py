@@ -55,6 +55,8 @@ FAMILIES = [
     # aid packages of goods, their recipient inside the phrase
     ("Sweden announced a $300 million package of combat vehicles for Ukraine.", "AID", "Sweden", "Ukraine"),
     ("France unveiled a tranche of shells for Kyiv.", "AID", "France", "Ukraine"),
+    # mutual accusations and exchanges of fire; retorts
+    ("Tehran hit back at Washington's criticism.", "ACCUSE", "Iran", "United States"),
     # detention
     ("An American journalist was held by Russia for a year.", "COERCE", "Russia", "United States"),
 ]
@@ -73,6 +75,7 @@ def test_pattern_families(
 
 
 PASSIVES = [
+    ("Three Swedish diplomats were expelled from Iran on Tuesday.", "SANCTION", "Iran", "Sweden"),
     ("Two Estonian sailors held in Russia were released on Friday.", "RETREAT", "Russia", "Estonia"),
     ("Three Swedish nationals were detained in Tehran last week.", "COERCE", "Iran", "Sweden"),
     ("The Iranian ambassador was summoned to the German foreign ministry.", "ACCUSE", "Germany", "Iran"),
@@ -182,3 +185,10 @@ def test_landings_inspections_and_handovers(
 def test_a_leader_arriving_is_a_visit_not_a_deployment(code: Callable[..., Any]) -> None:
     coded = code("The French president arrived in Estonia on Monday.")
     assert coded.find("CONSULT") and not coded.find("MOBILIZE"), coded.summary()
+
+
+@pytest.mark.slow
+def test_traded_accusations_keep_both_sides(code: Callable[..., Any]) -> None:
+    coded = code("Serbia and Estonia traded accusations at the meeting.")
+    (accuse,) = coded.find("ACCUSE")
+    assert set(coded.names(accuse.actor) + coded.names(accuse.recipient)) == {"Serbia", "Estonia"}

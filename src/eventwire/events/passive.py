@@ -28,6 +28,13 @@ def implied_agent(m: SentenceMatcher, draft: Draft, verb: Token) -> None:
     """Fill ``draft.actors`` for an agentless passive where the sentence or article implies them."""
     if any(c.dep_ == "agent" for c in verb.children):
         return
+    if draft.mode in ("expel", "deport"):  # "two diplomats were expelled from Poland"
+        for r in prep_objects(verb, ("from",)):
+            draft.actors = m.actors.phrase_actors(r)
+            if draft.actors:
+                draft.recipients = [a for a in draft.recipients if a not in draft.actors]
+                draft.notes.append("agent from the country left")
+                return
     if draft.type == "COERCE":
         place = m.actors.home_country(verb, fallback=False)
         if place:
