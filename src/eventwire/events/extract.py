@@ -48,6 +48,7 @@ from .syntax import (
     says_that,
     temporal,
 )
+from .ultimatum import or_face
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -271,6 +272,7 @@ class SentenceMatcher:
                 self.history.append(draft)
             drafts += self.extra
             self.extra = []
+        drafts += [t for t in (or_face(self, d) for d in list(drafts)) if t is not None]
         for d in drafts:
             if not [r for r in d.recipients if r not in d.actors] and d.type in ABOUT_TYPES:
                 exclude = [*d.actors, *self.speaker_of(d.anchor)]
