@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from .judge import adjective_event, modal_request, second_object
 from .lexicon import Lexicon, Pattern
 from .modality import Modality, in_condition, modality
+from .operations import support_for_operation
 from .passive import implied_agent, undone_recipients
 from .roles import (
     ActorIndex,
@@ -274,6 +275,9 @@ class SentenceMatcher:
             self.extra = []
         drafts += [t for t in (or_face(self, d) for d in list(drafts)) if t is not None]
         for d in drafts:
+            support_for_operation(self, d)
+            if "support for an operation -> COOPERATE" in d.notes:
+                continue
             if not [r for r in d.recipients if r not in d.actors] and d.type in ABOUT_TYPES:
                 exclude = [*d.actors, *self.speaker_of(d.anchor)]
                 about = content_actors(self.actors, d.anchor, exclude)
