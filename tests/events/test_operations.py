@@ -18,7 +18,9 @@ def test_support_for_a_named_offensive_is_cooperation(code: Callable[..., Any]) 
 
 @pytest.mark.slow
 def test_support_for_an_earlier_operation_goes_to_its_runner(code: Callable[..., Any]) -> None:
-    coded = code("Israel launched an offensive against Hamas. Germany provided air support for the operation.")
+    coded = code(
+        "Israel launched an offensive against Hamas. Germany provided air support for the operation."
+    )
     coops = coded.find("COOPERATE")
     assert coops and coded.names(coops[0].recipient) == ["Israel"], coded.summary()
     assert not any("Hamas" in coded.names(e.recipient) for e in coded.find("AID"))
