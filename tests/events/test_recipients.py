@@ -62,3 +62,24 @@ def test_a_lifted_ban_favours_its_target(code: Callable[..., Any]) -> None:
 def test_a_joint_operation_names_its_partner_inside_the_object(code: Callable[..., Any]) -> None:
     coded = code("Estonia joined the patrol mission led by Sweden.")
     assert any("Sweden" in coded.names(e.recipient) for e in coded.find("COOPERATE")), coded.summary()
+
+
+@pytest.mark.slow
+def test_a_call_for_release_is_addressed_to_the_holder(code: Callable[..., Any]) -> None:
+    coded = code("Russia detained two Estonian border guards. Estonia called for their release.")
+    requests = coded.find("REQUEST")
+    assert requests and coded.names(requests[0].recipient) == ["Russia"], coded.summary()
+
+
+@pytest.mark.slow
+def test_a_judged_event_names_its_doers(code: Callable[..., Any]) -> None:
+    coded = code("Iran shelled villages in Iraq. Turkey called the shelling a dangerous escalation.")
+    accusations = coded.find("ACCUSE")
+    assert accusations and coded.names(accusations[0].recipient) == ["Iran"], coded.summary()
+
+
+@pytest.mark.slow
+def test_responding_in_kind_is_a_threat_toward_the_expeller(code: Callable[..., Any]) -> None:
+    coded = code("Serbia expelled two Estonian diplomats. Estonia said it would respond in kind.")
+    threats = coded.find("THREATEN")
+    assert threats and coded.names(threats[0].actor) == ["Estonia"], coded.summary()

@@ -27,7 +27,7 @@ from .judge import adjective_event, modal_request, second_object
 from .lexicon import Lexicon, Pattern
 from .modality import Modality, in_condition, modality
 from .operations import support_for_operation
-from .passive import implied_agent, undone_recipients
+from .passive import holder_of, implied_agent, undone_recipients
 from .roles import (
     ActorIndex,
     content_actors,
@@ -288,6 +288,11 @@ class SentenceMatcher:
                 # "helped to facilitate the exchange": the mediator's parties are the exchange's
                 for obj in patients(d.anchor):
                     _add(d.recipients, self._earlier_event_actors(obj, d.actors))
+            if not [r for r in d.recipients if r not in d.actors]:
+                held = holder_of(self, d)
+                if held:
+                    d.recipients = held
+                    d.notes.append("recipient: the holder asked to yield")
             if not [r for r in d.recipients if r not in d.actors]:
                 undone = undone_recipients(self, d)
                 if undone:

@@ -50,6 +50,9 @@ def adjective_event(m: SentenceMatcher, adj: Token) -> Draft | None:
     draft = m._draft(p, [adj, *extra], anchor, judge)
     for t in judged:
         draft.recipients += [a for a in m.actors.phrase_actors(t) if a not in draft.recipients]
+    if not draft.recipients:  # "called the strikes an escalation": those who struck
+        for t in judged:
+            draft.recipients += [a for a in m._earlier_event_actors(t, judge) if a not in draft.recipients]
     return draft
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .extract import Draft, SentenceMatcher
 
-__all__ = ["implied_agent", "undone_recipients"]
+__all__ = ["holder_of", "implied_agent", "undone_recipients"]
 
 #: Event types a retreat or concession undoes (release -> the detention, lifting -> the sanction).
 UNDOES = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
@@ -95,3 +95,20 @@ def undone_recipients(m: SentenceMatcher, draft: Draft) -> list[str]:
             continue
         return [a for a in earlier.recipients if a not in mine]
     return []
+
+
+def holder_of(m: SentenceMatcher, draft: Draft) -> list[str]:
+    """Who is asked to release or withdraw: "France called for their release" after "Iran detained two
+    French citizens" -> Iran. The holder is the actor of the last event a retreat would undo, one
+    aimed at the requesting side if there is one."""
+    if draft.type not in ("REQUEST", "REJECT", "SUPPORT") or draft.mode != "yield":
+        return []
+    mine = set(draft.actors) | {m.actors.country(a) for a in draft.actors} - {None}
+    fallback: list[str] = []
+    for earlier in reversed(m.history):
+        if earlier.type not in UNDOES or earlier is draft or set(earlier.actors) & mine:
+            continue
+        if any(r in mine or m.actors.country(r) in mine for r in earlier.recipients):
+            return list(earlier.actors)
+        fallback = fallback or list(earlier.actors)
+    return fallback
