@@ -14,7 +14,11 @@ How a sentence is read:
 3. adjective predicates judge something ("called Ukraine's accession unlikely" -> REJECT by the
    caller; inside reported speech "X is unrealistic" -> REJECT by the speaker);
 4. obligation modals in reported speech ("Europe should spend more") -> REQUEST by the speaker
-   toward the clause's subject.
+   toward the clause's subject;
+5. after the sentence: an ultimatum's "or face ..." adds a THREATEN (:mod:`.ultimatum`); support for
+   an operation becomes COOPERATE (:mod:`.operations`); events left without a recipient take the
+   actors their complement clause or object phrase is about (:func:`.roles.content_actors`), the
+   holder asked to yield, or the target of the act a retreat undoes (:mod:`.passive`).
 """
 
 from __future__ import annotations
@@ -23,14 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .finish import finish
 from .judge import adjective_event, modal_request, second_object
 from .lexicon import Lexicon, Pattern
 from .modality import Modality, in_condition, modality
-from .operations import support_for_operation
-from .passive import holder_of, implied_agent, undone_recipients
+from .passive import implied_agent
 from .roles import (
     ActorIndex,
-    content_actors,
     coordinated,
     deep_prep,
     is_passive,
@@ -49,7 +52,6 @@ from .syntax import (
     says_that,
     temporal,
 )
-from .ultimatum import or_face
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -60,11 +62,6 @@ __all__ = ["Draft", "SentenceMatcher"]
 #: Types that react to another event; their object may name it ("rejected the accusation").
 REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "CONCEDE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
-#: Types whose recipient may be the party the statement or act is about rather than an object.
-ABOUT_TYPES = frozenset(
-    {"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT", "AGREE"}
-    | {"SANCTION", "ASSAULT", "COERCE", "RETREAT", "AID", "COOPERATE", "MOBILIZE", "CONCEDE"}
-)
 #: Types whose intention is a threat ("ready to impose sanctions").
 COERCIVE = frozenset({"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"})
 #: Verbs of leaving: a demand that someone leave the country is an expulsion (CAMEO 166).
@@ -273,32 +270,7 @@ class SentenceMatcher:
                 self.history.append(draft)
             drafts += self.extra
             self.extra = []
-        drafts += [t for t in (or_face(self, d) for d in list(drafts)) if t is not None]
-        for d in drafts:
-            support_for_operation(self, d)
-            if "support for an operation -> COOPERATE" in d.notes:
-                continue
-            if not [r for r in d.recipients if r not in d.actors] and d.type in ABOUT_TYPES:
-                exclude = [*d.actors, *self.speaker_of(d.anchor)]
-                about = content_actors(self.actors, d.anchor, exclude)
-                if about:
-                    d.recipients = about
-                    d.notes.append("recipient from content")
-            if d.type == "CONSULT" and d.mode == "third-party" and d.parties < 2:
-                # "helped to facilitate the exchange": the mediator's parties are the exchange's
-                for obj in patients(d.anchor):
-                    _add(d.recipients, self._earlier_event_actors(obj, d.actors))
-            if not [r for r in d.recipients if r not in d.actors]:
-                held = holder_of(self, d)
-                if held:
-                    d.recipients = held
-                    d.notes.append("recipient: the holder asked to yield")
-            if not [r for r in d.recipients if r not in d.actors]:
-                undone = undone_recipients(self, d)
-                if undone:
-                    d.recipients = undone
-                    d.notes.append("recipient from the event undone")
-        return drafts
+        return finish(self, drafts)
 
     def _at(self, tok: Token) -> Draft | None:
         if purpose_clause(tok):  # "deployed troops to support the police": an aim, not an event
