@@ -192,3 +192,17 @@ def test_traded_accusations_keep_both_sides(code: Callable[..., Any]) -> None:
     coded = code("Serbia and Estonia traded accusations at the meeting.")
     (accuse,) = coded.find("ACCUSE")
     assert set(coded.names(accuse.actor) + coded.names(accuse.recipient)) == {"Serbia", "Estonia"}
+
+
+@pytest.mark.slow
+def test_an_envoy_summoned_without_agent_is_summoned_by_the_other_country(code: Callable[..., Any]) -> None:
+    coded = code("Estonia closed the Russian consulate in Narva. The Russian envoy was summoned on Monday.")
+    accusations = coded.find("ACCUSE")
+    assert accusations and coded.names(accusations[0].actor) == ["Estonia"], coded.summary()
+    assert coded.names(accusations[0].recipient) == ["Russia"]
+
+
+@pytest.mark.slow
+def test_an_envoy_summoned_with_no_other_country_is_not_coded(code: Callable[..., Any]) -> None:
+    coded = code("The Russian envoy was summoned on Monday.")
+    assert not coded.find("ACCUSE"), coded.summary()

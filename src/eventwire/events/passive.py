@@ -47,6 +47,18 @@ def implied_agent(m: SentenceMatcher, draft: Draft, verb: Token) -> None:
                 draft.recipients = [a for a in draft.recipients if a not in draft.actors]
                 draft.notes.append("agent from the summoning body")
                 return
+        if draft.recipients and draft.mode == "disapprove":
+            # "the Russian ambassador was summoned": by the country the article is about
+            envoy = {m.actors.country(a) for a in draft.recipients}
+            weight: dict[str, int] = {}
+            for actor in m.actors.layer.actors:
+                if actor.country and actor.country not in envoy:
+                    weight[actor.country] = weight.get(actor.country, 0) + len(actor.mentions)
+            hosts = [a for a in m.actors.layer.actors if a.kind == "country" and a.country in weight]
+            if hosts:
+                best = max(hosts, key=lambda a: (weight[a.country or ""], len(a.mentions)))
+                draft.actors = [best.id]
+                draft.notes.append("agent: the article's other country")
     elif draft.type == "MOBILIZE":
         own = [a for s in patients(verb) for a in m.actors.phrase_actors(s)]
         if own:
