@@ -72,9 +72,10 @@ def test_a_failed_partition_is_retried(dask2, tmp_path):
     attempts = sorted(p.name for p in marks.iterdir())
     assert 2 <= len(attempts) <= RETRIES + 1, attempts
     assert (result.stored, result.rejected) == (40, 2)
-    (n,) = duckdb.execute(
-        f"SELECT count(*) FROM read_parquet('{tmp_path}/out/articles/*.parquet')"
-    ).fetchone()
+    with duckdb.connect() as con:  # a private connection: the default one is shared process-wide
+        (n,) = con.execute(
+            f"SELECT count(*) FROM read_parquet('{tmp_path}/out/articles/*.parquet')"
+        ).fetchall()[0]
     assert n == 40
 
 
@@ -115,7 +116,8 @@ def test_cli_output_dir_alone_writes_shards_and_no_store(tmp_path, monkeypatch):
     assert "Dask: 2 worker(s) on a local cluster" in result.output
     assert "stored 12 new article(s)" in result.output and "2 rejected" in result.output
     assert not (tmp_path / "eventwire.duckdb").exists()
-    (n,) = duckdb.execute(f"SELECT count(*) FROM read_parquet('{out}/articles/*.parquet')").fetchone()
+    with duckdb.connect() as con:
+        (n,) = con.execute(f"SELECT count(*) FROM read_parquet('{out}/articles/*.parquet')").fetchall()[0]
     assert n == 12
 
 

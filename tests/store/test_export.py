@@ -38,14 +38,15 @@ def test_plover_export_parses_line_by_line(store, tmp_path):
 def test_parquet_and_csv_round_trip_through_duckdb(store, tmp_path, fmt):
     paths = export(store, fmt, tmp_path / fmt)
     reader = "read_parquet" if fmt == "parquet" else "read_csv_auto"
-    for path in paths:
-        table = path.stem
-        got = duckdb.sql(f"SELECT count(*) FROM {reader}('{path}')").fetchall()[0][0]
-        assert got == store.count(table), table
-    articles = duckdb.sql(
-        f"SELECT id, text FROM {reader}('{tmp_path / fmt / ('articles.' + fmt)}') ORDER BY id"
-    )
-    assert articles.fetchall() == store.execute("SELECT id, text FROM articles ORDER BY id")
+    with duckdb.connect() as con:  # a private connection: the default one is shared process-wide
+        for path in paths:
+            table = path.stem
+            got = con.sql(f"SELECT count(*) FROM {reader}('{path}')").fetchall()[0][0]
+            assert got == store.count(table), table
+        articles = con.sql(
+            f"SELECT id, text FROM {reader}('{tmp_path / fmt / ('articles.' + fmt)}') ORDER BY id"
+        ).fetchall()
+    assert articles == store.execute("SELECT id, text FROM articles ORDER BY id")
 
 
 def test_gdelt_export_has_the_gdelt_columns(store, tmp_path):
@@ -70,7 +71,8 @@ def test_gdelt_export_has_the_gdelt_columns(store, tmp_path):
     assert {e["type"] for e in extras} == {"CONSULT", "ACCUSE"}
     # DuckDB reads the TSV back with the same shape
     sql = f"SELECT count(*) FROM read_csv('{events_path}', delim='\t', header=true, quote='')"
-    assert duckdb.sql(sql).fetchall()[0][0] == len(events)
+    with duckdb.connect() as con:
+        assert con.sql(sql).fetchall()[0][0] == len(events)
 
 
 def test_gdelt_ids_are_stable_integers():
