@@ -14,14 +14,16 @@ The coding of one sentence never fails the article: a sentence that raises is re
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from ..options import Options
 from ..records import ActorLayer, Article, Event, Skipped, Span, Statement
+from .dates import DateResolver
 from .extract import COOPERATIVE, FUTURE_TO_AGREE, Draft, SentenceMatcher
 from .lexicon import Lexicon, Pattern
 from .modality import speech_head
 from .ontology import Ontology
+from .places import PlaceResolver
 from .roles import ActorIndex, subjects
 
 if TYPE_CHECKING:
@@ -38,12 +40,6 @@ ANSWERS = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 ANSWER_WINDOW = 500
 
 
-class _DateLike(Protocol):
-    date: str | None
-    precision: str
-    historical: bool
-
-
 class EventCoder:
     """Codes the events of parsed articles. Build once; ``code`` is safe to call per article."""
 
@@ -54,20 +50,8 @@ class EventCoder:
         self.speech_cues = frozenset(
             p.head for (kind, _), ps in lexicon.index.items() if kind == "S" for p in ps
         )
-        self.dates: Any = None
-        self.places: Any = None
-        try:  # written alongside this module; optional until it lands
-            from .dates import DateResolver
-
-            self.dates = DateResolver(options)
-        except ImportError:
-            self.dates = None
-        try:
-            from .places import PlaceResolver
-
-            self.places = PlaceResolver(options)
-        except ImportError:
-            self.places = None
+        self.dates = DateResolver(options)
+        self.places = PlaceResolver(options)
 
     def code(
         self, doc: Doc, article: Article, layer: ActorLayer, statements: list[Statement]
@@ -241,11 +225,9 @@ class EventCoder:
             confidence = max(0.05, confidence - 0.15)
         if confidence < self.options.min_confidence:
             return None
-        date, precision, historical = article.published, "reported", False
-        if self.dates is not None:
-            resolved: _DateLike = self.dates.resolve(doc, sent, d.anchor, article)
-            date, precision, historical = resolved.date, resolved.precision, resolved.historical
-        if self.places is not None and (sent.start, "place") not in cache:
+        resolved = self.dates.resolve(doc, sent, d.anchor, article)
+        date, precision, historical = resolved.date, resolved.precision, resolved.historical
+        if (sent.start, "place") not in cache:
             cache[(sent.start, "place")] = self.places.resolve(doc, sent, article)
         location = cache.get((sent.start, "place"))
         contexts = list(d.contexts)
@@ -263,7 +245,7 @@ class EventCoder:
             sentence=Span(sent.text, sent.start_char, sent.end_char),
             trigger=Span(doc.text[start:end], start, end),
             date=date,
-            date_precision=precision if precision in ("day", "month", "year", "reported") else None,  # type: ignore[arg-type]
+            date_precision=precision,
             location=location,
             negated=d.negated,
             hypothetical=d.hypothetical,
