@@ -27,6 +27,13 @@ __all__ = ["Coder"]
 
 log = logging.getLogger(__name__)
 
+#: Coded once when a Coder is built, so that what the stages load on first use (the place
+#: gazetteer, the date parser's language data) is loaded at start-up, not on the first article.
+WARM_UP_TEXT = (
+    "On Monday the president of France met the prime minister of India in Paris and said that "
+    "both countries would sign a trade agreement next month."
+)
+
 
 class Coder:
     """Codes articles. Build one per process: it loads the model, KB and lexicon once."""
@@ -45,6 +52,11 @@ class Coder:
             "kb": self.kb.version,
             "model": model_version(self.nlp),
         }
+        self.warm_up()
+
+    def warm_up(self) -> None:
+        """Load what the stages load lazily, by coding a short text of our own once."""
+        self.code(Article(id="warm-up", text=WARM_UP_TEXT, published="2024-01-01", source="<warm-up>"))
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article."""

@@ -38,8 +38,11 @@ def _load_bare(options: Options) -> Any:
     import spacy
 
     from ..nlp import UNUSED
+    from ..pipeline import WARM_UP_TEXT
 
-    return spacy.load(options.model, exclude=list(UNUSED))
+    nlp = spacy.load(options.model, exclude=list(UNUSED))
+    nlp(WARM_UP_TEXT)  # the same warm-up the Coder does, so neither side pays a first call in the work
+    return nlp
 
 
 def _init_bare(options: Options) -> None:
