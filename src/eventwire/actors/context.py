@@ -9,6 +9,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..nlp import sentences
 from ..records import ActorKind, Article
 from .fuzzy import similar_given
 from .lexicon import Lexicon
@@ -108,7 +109,7 @@ class Context:
     @classmethod
     def of(cls, doc: Doc, article: Article, lexicon: Lexicon) -> Context:
         words = [t.text for t in doc]
-        lowers = [fold(t.text) for t in doc]
+        lowers = [fold(w) for w in words]
         excluded = [False] * len(doc)
         for a, b in article.excluded:
             for t in doc:
@@ -118,7 +119,7 @@ class Context:
         hits = [h for h in (_proper(doc, words, h) for h in hits if not any(excluded[h.start : h.end])) if h]
         sent_of = [0] * len(doc)
         bounds = []
-        for k, sent in enumerate(doc.sents):
+        for k, sent in enumerate(sentences(doc)):
             bounds.append((sent.start, sent.end))
             for i in range(sent.start, sent.end):
                 sent_of[i] = k

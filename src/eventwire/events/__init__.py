@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from ..nlp import sentences
 from ..options import Options
 from ..records import ActorLayer, Article, Event, Skipped, Span, Statement
 from .dates import DateResolver
@@ -61,7 +62,7 @@ class EventCoder:
         skipped: list[Skipped] = []
         history: list[Draft] = []  # events coded so far in this article, for "condemned the arrests"
         cache: dict[tuple[int, str], Any] = {}  # per-sentence place look-ups
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if _excluded(sent.start_char, sent.end_char, article.excluded) or not sent.text.strip():
                 continue
             try:

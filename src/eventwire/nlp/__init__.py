@@ -16,9 +16,9 @@ from ..options import Options
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-__all__ = ["load_pipeline", "model_version", "parse"]
+__all__ = ["load_pipeline", "model_version", "parse", "sentences"]
 
 LINE_COMPONENT = "eventwire_lines"
 # Components the coder does not use; disabled for speed.
@@ -76,6 +76,17 @@ def split_on_lines(doc: Doc) -> Doc:
             start_next = True
             after_bullet = False
     return doc
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences; their bounds are found once and kept with the doc (every stage walks them).
+
+    Only token offsets are kept, so the doc holds no reference to itself.
+    """
+    bounds = doc.user_data.get("eventwire_sentence_bounds")
+    if bounds is None:
+        bounds = doc.user_data["eventwire_sentence_bounds"] = [(s.start, s.end) for s in doc.sents]
+    return [doc[start:end] for start, end in bounds]
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:

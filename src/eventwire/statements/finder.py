@@ -13,6 +13,7 @@ import logging
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from ..nlp import sentences
 from ..options import Options
 from ..records import ActorLayer, Article, Skipped, Span, Statement, StatementKind
 from .cues import CueLexicon
@@ -56,7 +57,7 @@ class StatementFinder:
         outlet = _outlet_actor(article, layer)
         items: list[tuple[int, Statement]] = []
         skipped: list[Skipped] = []
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if _excluded(sent.start_char, sent.end_char, article.excluded):
                 continue
             try:
