@@ -147,6 +147,9 @@ class DateResolver:
         self.options = options
         self.patterns = patterns if patterns is not None else DatePatterns.load()
         self._parsers: dict[dt.date, Any] = {}
+        # dateparser is slow and news repeats its date expressions: answers are kept per
+        # (expression, publication date), a bounded memo of this resolver only.
+        self._answers: dict[tuple[str, dt.date], tuple[dt.date, Precision] | None] = {}
 
     def resolve(self, doc: Doc, sent: Span, trigger_token: Token, article: Article) -> EventDate:
         """The date of the event whose trigger is ``trigger_token`` in ``sent``."""
@@ -279,6 +282,14 @@ class DateResolver:
         return dt.date(published.year - n, 1, 1), "year"
 
     def _dateparser(self, text: str, published: dt.date) -> tuple[dt.date, Precision] | None:
+        key = (text, published)
+        if key not in self._answers:
+            if len(self._answers) > 4096:
+                self._answers.clear()
+            self._answers[key] = self._parse_with_dateparser(text, published)
+        return self._answers[key]
+
+    def _parse_with_dateparser(self, text: str, published: dt.date) -> tuple[dt.date, Precision] | None:
         parser = self._parsers.get(published)
         if parser is None:
             from dateparser.date import DateDataParser
