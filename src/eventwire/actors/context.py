@@ -9,7 +9,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..nlp import sentences
+from ..nlp import BULLETS, sentences
 from ..records import ActorKind, Article
 from .fuzzy import similar_given
 from .lexicon import Lexicon
@@ -37,7 +37,6 @@ CONSULT_CUES = frozenset(
         "according",
     }
 )
-BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u2014", "\u00b7"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Lower-case words inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLES = frozenset(
