@@ -290,7 +290,7 @@ class Context:
 
     def person_names(self, used: list[bool]) -> list[tuple[int, int]]:
         """Token spans of person names the KB does not know: spaCy PERSON spans, and capitalised names
-        followed by a role in apposition ("Maxim Suchkov, Director of ...")."""
+        followed by a role in apposition ("Anna Lebedeva, Director of ...")."""
         spans: list[tuple[int, int]] = []
         roles = self.lexicon.kb.roles
         for ent in self.doc.ents:

@@ -3,8 +3,8 @@
 Titles without a country ("the president") are handled where titles are read
 (:mod:`eventwire.actors.resolve`); here are the references that carry no name:
 
-- a later bare surname of a person the KB does not know ("Martynov" after
-  "political scientist Alexei Martynov");
+- a later bare surname of a person the KB does not know ("Petrov" after
+  "political scientist Ivan Petrov");
 - he/him/his/she/her: the most recent person, preferring a grammatical subject
   in the same sentence before the pronoun, then in the previous sentences;
 - it/its as a subject: the most recent organisation or country that was a subject;

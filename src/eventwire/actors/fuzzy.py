@@ -1,4 +1,4 @@
-"""Tolerant name matching for mistransliterated names (Walz/Waltz, Vogel/Fogel).
+"""Tolerant name matching for mistransliterated names (Shoygu/Shoigu, Zelenskiy/Zelensky).
 
 Only the similarity measures live here; whether a similar name may be taken
 for a KB person is the resolver's decision, which requires context support
@@ -33,7 +33,7 @@ _FOLD = (
 )
 
 
-# First letters that transliterations swap (Vogel/Fogel, Cuba/Kuba, Jakob/Yakov, Wolf/Volf).
+# First letters that transliterations swap (Volkov/Wolkow, Cuba/Kuba, Jakob/Yakov, Wolf/Volf).
 _FIRST_CLASS = {
     "f": "fvp",
     "v": "vfw",

@@ -269,8 +269,8 @@ def patients(verb: Token) -> list[Token]:
 def misparsed_object(verb: Token) -> list[Token]:
     """An object the parser took for the subject of a following clause.
 
-    "called Ukrainian President Zelensky (credentials expired ...)" comes out as
-    ``called -ccomp-> expired -nsubj-> Zelensky``: a clause with no "that" whose subject starts
+    "phoned Kenyan President Ruto (term ends in 2027) ..." can come out as
+    ``phoned -ccomp-> ends -nsubj-> Ruto``: a clause with no "that" whose subject starts
     right after the verb is read as the verb's object.
     """
     for child in verb.children:
