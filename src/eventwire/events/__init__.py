@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from ..nlp import sentences
+from ..nlp import sentence_of, sentences
 from ..options import Options
 from ..records import ActorLayer, Article, Event, Skipped, Span, Statement
 from .dates import DateResolver
@@ -123,7 +123,7 @@ class EventCoder:
         for e in reversed(earlier):
             if d.anchor.idx - e.anchor.idx > ANSWER_WINDOW:
                 break
-            if e.anchor.sent == d.anchor.sent:
+            if sentence_of(e.anchor).start == sentence_of(d.anchor).start:
                 continue
             targeted = any(r in own or index.country(r) in own for r in e.recipients)
             others = [a for a in e.actors if a not in own and index.country(a) not in own]

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..nlp import sentence_of
 from .finish import finish
 from .judge import adjective_event, modal_request, second_object
 from .lexicon import Lexicon, Pattern
@@ -377,7 +378,7 @@ class SentenceMatcher:
             return any(self._generic_group(g, civil) for g in prep_objects(tok, ("of",)))
         # "the Great Hall of the People" names a place, not a crowd; a sentence's first word is
         # capitalized by position only ("Farmers staged a sit-in")
-        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.i == tok.sent.start):
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.i == sentence_of(tok).start):
             return False
         return any(
             set(p.mods) <= {c.lemma_.lower() for c in tok.children} and (not civil or p.has("civil"))

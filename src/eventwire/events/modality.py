@@ -115,8 +115,7 @@ def modality(anchor: Token) -> Modality:
         tok = head
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in FAILURE:  # "failed to adopt"
         negated = True
-    if anchor.sent is not None:
-        conditional = conditional or _in_condition_clause(anchor)
+    conditional = conditional or _in_condition_clause(anchor)
     return Modality(negated=negated, future=future, modal=modal, conditional=conditional)
 
 

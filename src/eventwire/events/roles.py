@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..nlp import sentence_of
 from ..records import ActorLayer
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class ActorIndex:
                             code = self.country(actor_id)
                             if code in by_code:
                                 return [by_code[code]]
-        for tok in group.sent:
+        for tok in sentence_of(group):
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "at", "outside"):
                 for actor_id in self.by_token.get(tok.i, []):
                     if actor_id in countries:

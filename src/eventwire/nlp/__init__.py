@@ -8,6 +8,7 @@ heading to the paragraph under it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -16,9 +17,9 @@ from ..options import Options
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["load_pipeline", "model_version", "parse", "sentences"]
+__all__ = ["load_pipeline", "model_version", "parse", "sentence_of", "sentences"]
 
 LINE_COMPONENT = "eventwire_lines"
 # Components the coder does not use; disabled for speed.
@@ -83,10 +84,22 @@ def sentences(doc: Doc) -> list[Span]:
 
     Only token offsets are kept, so the doc holds no reference to itself.
     """
+    return [doc[start:end] for start, end in _bounds(doc)]
+
+
+def _bounds(doc: Doc) -> list[tuple[int, int]]:
     bounds = doc.user_data.get("eventwire_sentence_bounds")
     if bounds is None:
         bounds = doc.user_data["eventwire_sentence_bounds"] = [(s.start, s.end) for s in doc.sents]
-    return [doc[start:end] for start, end in bounds]
+    return bounds
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence a token is in, from the doc's cached bounds (``token.sent`` rescans the doc)."""
+    bounds = _bounds(token.doc)
+    k = bisect.bisect_right(bounds, (token.i, len(token.doc) + 1)) - 1
+    start, end = bounds[k]
+    return token.doc[start:end]
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
