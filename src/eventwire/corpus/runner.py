@@ -81,6 +81,19 @@ class IngestResult:
             elapsed=time.perf_counter() - started,
         )
 
+    def close_run(self, store: Store | None, run_id: int, status: str, started: float) -> None:
+        """Time the run and record its end (status, counts, versions) in the store, if still open."""
+        self.seconds = time.perf_counter() - started
+        if store is not None and not store.closed:
+            finish_run(
+                store,
+                run_id,
+                status=status,
+                versions=self.versions,
+                counts=self.counts(),
+                seconds=self.seconds,
+            )
+
     def counts(self) -> dict[str, Any]:
         return {
             "read": self.read,
@@ -192,14 +205,5 @@ def ingest(
     finally:
         if own_pool:
             runner.close()
-        result.seconds = time.perf_counter() - started
-        if not store.closed:
-            finish_run(
-                store,
-                run_id,
-                status=status,
-                versions=result.versions,
-                counts=result.counts(),
-                seconds=result.seconds,
-            )
+        result.close_run(store, run_id, status, started)
     return result

@@ -32,7 +32,7 @@ from ..linking.keys import LinkRules
 from ..options import Options
 from ..records import Article, Rejected
 from ..store.db import Store
-from ..store.write import existing_ids, finish_run, merge_parquet, start_run
+from ..store.write import existing_ids, merge_parquet, start_run
 from .cluster import Connection
 from .partition import CoderFactory, Partition, code_partition, partition_name
 from .pool import DaskPool, register_coder, submit_ordered
@@ -175,16 +175,7 @@ def ingest_parquet(
             result.existing = max(result.existing, merged.existing)
         status = "done"
     finally:
-        result.seconds = time.perf_counter() - started
-        if store is not None and not store.closed:
-            finish_run(
-                store,
-                run_id,
-                status=status,
-                versions=result.versions,
-                counts=result.counts(),
-                seconds=result.seconds,
-            )
+        result.close_run(store, run_id, status, started)
     return result
 
 
