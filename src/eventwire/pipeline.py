@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .actors import ActorResolver, KnowledgeBase
 from .events import EventCoder, Lexicon
-from .nlp import load_pipeline, model_version, parse
+from .nlp import load_parser
 from .options import Options
 from .records import Article, CodedArticle, Rejected
 from .statements import StatementFinder
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from .nlp import Doc
 
 __all__ = ["Coder"]
 
@@ -40,7 +40,7 @@ class Coder:
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
-        self.nlp = load_pipeline(self.options)
+        self.parser = load_parser("en", self.options)
         self.kb = KnowledgeBase.load(self.options)
         self.lexicon = Lexicon.load(self.options)
         self.resolver = ActorResolver(self.kb, self.options)
@@ -50,7 +50,7 @@ class Coder:
             "eventwire": __version__,
             "lexicon": self.lexicon.version,
             "kb": self.kb.version,
-            "model": model_version(self.nlp),
+            "model": self.parser.version,
         }
         self.warm_up()
 
@@ -109,7 +109,7 @@ class Coder:
             )
 
     def _code_batch(self, batch: list[Article]) -> Iterator[CodedArticle]:
-        docs = parse(self.nlp, (a.text for a in batch), batch_size=self.options.batch_size)
+        docs = self.parser.parse((a.text for a in batch), batch_size=self.options.batch_size)
         for article, doc in zip(batch, docs, strict=True):
             yield self._code_doc(article, doc)
 

@@ -316,8 +316,8 @@ def test_fuzzy_names_can_be_switched_off(coder) -> None:  # type: ignore[no-unty
 
     text = "National Security Advisor Michael Walz flew to Riyadh."
     article = Article(id="t", text=text, published="2025-02-13")
-    on = coder.resolver.resolve(coder.nlp(text), article)
+    on = coder.resolver.resolve(coder.parser(text), article)
     assert [a.name for a in on.actors if a.kind == "person"] == ["Mike Waltz"]
-    off = ActorResolver(coder.kb, Options(fuzzy_names=False)).resolve(coder.nlp(text), article)
+    off = ActorResolver(coder.kb, Options(fuzzy_names=False)).resolve(coder.parser(text), article)
     people = [a for a in off.actors if a.kind == "person"]
     assert [(a.name, a.entry, a.sector) for a in people] == [("Michael Walz", None, "GOV")]

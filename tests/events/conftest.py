@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from eventwire.events import EventCoder, Lexicon
-from eventwire.nlp import load_pipeline
+from eventwire.nlp import load_parser
 from eventwire.options import Options
 from eventwire.records import Actor, ActorLayer, Article, Event, Mention, Skipped, Statement
 
@@ -111,7 +111,7 @@ class Coded:
 
 @pytest.fixture(scope="session")
 def event_nlp() -> Any:
-    return load_pipeline(Options())
+    return load_parser("en", Options())
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.errors import DataError
 from eventwire.events.dates import DatePatterns, DateResolver, EventDate
-from eventwire.nlp import load_pipeline
+from eventwire.nlp import load_parser, sentence_of
 from eventwire.options import Options
 from eventwire.records import Article
 
@@ -18,7 +18,7 @@ PUBLISHED = "2025-02-13"
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     """The spaCy pipeline alone (the Coder is not the point here)."""
-    return load_pipeline(Options())
+    return load_parser("en", Options())
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def date_of(nlp: Any, resolver: DateResolver) -> Any:
     def go(text: str, trigger: str, published: str | None = PUBLISHED) -> EventDate:
         doc = nlp(text)
         tok = next(t for t in doc if t.text == trigger)
-        return resolver.resolve(doc, tok.sent, tok, Article(id="t", text=text, published=published))
+        return resolver.resolve(doc, sentence_of(tok), tok, Article(id="t", text=text, published=published))
 
     return go
 

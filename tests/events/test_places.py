@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from eventwire.events.places import PlaceResolver
-from eventwire.nlp import load_pipeline
+from eventwire.nlp import load_parser
 from eventwire.options import Options
 from eventwire.records import Article
 
@@ -15,7 +15,7 @@ from eventwire.records import Article
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     """The spaCy pipeline alone (the Coder is not the point here)."""
-    return load_pipeline(Options())
+    return load_parser("en", Options())
 
 
 @pytest.fixture(scope="module")

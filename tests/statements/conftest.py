@@ -1,4 +1,4 @@
-"""Fixtures for the statement tests: the session's spaCy pipeline, a finder, hand-built actor layers."""
+"""Fixtures for the statement tests: the session's English parser, a finder, hand-built actor layers."""
 
 from __future__ import annotations
 
@@ -6,18 +6,17 @@ import re
 from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
 
-from eventwire.nlp import load_pipeline
+from eventwire.nlp import Parser, load_parser
 from eventwire.options import Options
 from eventwire.records import Actor, ActorLayer, Mention
 from eventwire.statements import StatementFinder
 
 
 @pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The spaCy pipeline alone: these tests build actor layers by hand, not with the Coder."""
-    return load_pipeline(Options())
+def nlp() -> Parser:
+    """The English parser alone: these tests build actor layers by hand, not with the Coder."""
+    return load_parser("en", Options())
 
 
 @pytest.fixture(scope="session")

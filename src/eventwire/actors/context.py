@@ -17,7 +17,7 @@ from .match import Hit, fold
 from .record import Finding, Unknown
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from ..nlp import Doc
 
 __all__ = ["Context"]
 

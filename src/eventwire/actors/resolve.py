@@ -47,7 +47,7 @@ from .record import Finding, Unknown, build_actors
 from .titles import NOT_CURRENT, TITLEISH, Title, TitleReading
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from ..nlp import Doc
 
 __all__ = ["ActorResolver", "Finding", "Unknown"]
 

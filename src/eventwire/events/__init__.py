@@ -28,8 +28,8 @@ from .places import PlaceResolver
 from .roles import ActorIndex, subjects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
+    from ..nlp import Doc, Token
+    from ..nlp import Span as SpacySpan
 
 __all__ = ["EventCoder", "Lexicon", "Ontology", "Pattern"]
 

@@ -55,8 +55,8 @@ from .syntax import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
+    from ..nlp import Span as SpacySpan
+    from ..nlp import Token
 
 __all__ = ["Draft", "SentenceMatcher"]
 

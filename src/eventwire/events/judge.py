@@ -17,8 +17,7 @@ from .modality import Modality, modality
 from .syntax import lemma_keys
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
+    from ..nlp import Token
     from .extract import Draft, SentenceMatcher
 
 __all__ = ["adjective_event", "modal_request"]

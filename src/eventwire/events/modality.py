@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from ..nlp import Token
 
 __all__ = ["Modality", "in_condition", "modality", "speech_head"]
 

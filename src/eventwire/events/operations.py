@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from .roles import noun_participants, patients, prep_objects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
+    from ..nlp import Token
     from .extract import Draft, SentenceMatcher
 
 __all__ = ["support_for_operation"]

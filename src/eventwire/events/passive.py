@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 from .roles import patients, prep_objects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
+    from ..nlp import Token
     from .extract import Draft, SentenceMatcher
 
 __all__ = ["holder_of", "implied_agent", "undone_recipients"]

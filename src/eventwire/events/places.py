@@ -23,7 +23,7 @@ from ..options import Options
 from ..records import Article
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from ..nlp import Doc, Span, Token
 
 __all__ = ["Gazetteer", "PlaceResolver"]
 

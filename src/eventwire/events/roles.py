@@ -13,7 +13,7 @@ from ..nlp import sentence_of
 from ..records import ActorLayer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from ..nlp import Doc, Token
 
 __all__ = ["ActorIndex", "noun_participants", "patients", "prep_objects", "subjects"]
 

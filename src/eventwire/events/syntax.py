@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from .roles import misparsed_object
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
+    from ..nlp import Span as SpacySpan
+    from ..nlp import Token
 
 __all__ = [
     "PAIR_WORDS",

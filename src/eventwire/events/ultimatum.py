@@ -11,8 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
+    from ..nlp import Token
     from .extract import Draft, SentenceMatcher
 
 __all__ = ["or_face"]

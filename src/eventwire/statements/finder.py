@@ -21,8 +21,8 @@ from .quotes import Quote, find_quotes
 from .speech import Found, find_speech
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-    from spacy.tokens import Span as SpacySpan
+    from ..nlp import Doc
+    from ..nlp import Span as SpacySpan
 
 __all__ = ["StatementFinder"]
 

@@ -13,7 +13,7 @@ from .cues import Cue, CueLexicon
 from .quotes import Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from ..nlp import Span, Token
 
 __all__ = ["Found", "find_speech"]
 
