@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, InputError
-from .gold import GoldFile, find_gold_files, load_gold, plover_types
+from .gold import GoldFile, Stories, find_gold_files, load_gold, plover_types
 from .scoring import (
     LEVELS,
     ActorScore,
@@ -122,15 +122,18 @@ def evaluate(
     gold_paths: Iterable[str | Path],
     coder: Coder | None = None,
     coded: list[dict[str, Any]] | None = None,
+    corpus: str | Path | None = None,
 ) -> EvalReport:
     """Score gold files: code their articles with ``coder``, or look them up in ``coded``.
 
     With ``coded`` (parsed ``eventwire code`` output), each gold file is paired with the coded
     article whose id equals the gold article's id, else whose source has the article's file
-    name, else (one gold file, one coded article) the only one there is.
+    name, else (one gold file, one coded article) the only one there is. ``corpus`` is the JSONL
+    corpus for gold files naming corpus stories, instead of the one their ``article.corpus`` names.
     """
     types = plover_types()
-    golds = [load_gold(p, types) for p in find_gold_files(gold_paths)]
+    stories = Stories(corpus)
+    golds = [load_gold(p, types, stories) for p in find_gold_files(gold_paths)]
     articles = [_read_article(g) for g in golds]
     if coded is None:
         if coder is None:
@@ -152,6 +155,8 @@ def _read_article(gold: GoldFile) -> Any:
     from ..ingest import Metadata, read_articles
     from ..records import Rejected
 
+    if gold.story is not None:
+        return _story_article(gold)
     path = gold.article_path
     if not path.is_file():
         raise DataError(f"gold file {gold.path}: its article {path} does not exist; fix article.path")
@@ -164,6 +169,19 @@ def _read_article(gold: GoldFile) -> Any:
             "point article.path at a file holding exactly one article"
         )
     return items[0]
+
+
+def _story_article(gold: GoldFile) -> Any:
+    from ..ingest import Metadata, story_article
+    from ..records import Rejected
+
+    assert gold.story is not None
+    meta = gold.data.get("article") or {}
+    metadata = Metadata(published=gold.published, outlet=meta.get("outlet"), language=meta.get("language"))
+    article = story_article(gold.story, f"{gold.corpus}:{gold.story_id}", metadata)
+    if isinstance(article, Rejected):
+        raise InputError(article)
+    return article
 
 
 def _pair(gold: GoldFile, article: Any, coded: list[dict[str, Any]], n_gold: int) -> dict[str, Any]:

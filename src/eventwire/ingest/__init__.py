@@ -15,19 +15,29 @@ order: bad inputs never raise and are never dropped. One module per reader: ``te
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError
 from ..options import Options
 from ..records import Article, Rejected
 from .build import Context, article_id
 from .credits import CreditFinder
+from .jsonl import record_to_article
 from .meta import Metadata, normalize_date
 from .sources import EXTENSIONS, INPUT_FORMATS, read_source
 from .translation import NoteFinder
 
-__all__ = ["EXTENSIONS", "INPUT_FORMATS", "Metadata", "article_id", "normalize_date", "read_articles"]
+__all__ = [
+    "EXTENSIONS",
+    "INPUT_FORMATS",
+    "Metadata",
+    "article_id",
+    "normalize_date",
+    "read_articles",
+    "story_article",
+]
 
 
 def read_articles(
@@ -56,3 +66,11 @@ def read_articles(
     )
     for source in sources:
         yield from read_source(source, input_format, ctx)
+
+
+def story_article(
+    record: Mapping[str, Any], source: str, metadata: Metadata | None = None, options: Options | None = None
+) -> Article | Rejected:
+    """An Article from one corpus record (``text`` and optional metadata), as a JSONL line is read."""
+    ctx = Context(options=options or Options(), metadata=metadata or Metadata())
+    return record_to_article(record, source, ctx)
