@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from eventwire.errors import DataError
-from eventwire.events.dates import DatePatterns, DateResolver, EventDate
+from eventwire.events.datepatterns import DatePatterns
+from eventwire.events.dates import DateResolver, EventDate
 from eventwire.nlp import load_parser, sentence_of
 from eventwire.options import Options
 from eventwire.records import Article

@@ -1,7 +1,7 @@
 """The event lexicon: patterns over lemmas mapped to PLOVER type, mode, context and CAMEO code.
 
-The packaged lexicon is ``data/lexicon.tsv`` (its header documents the format); users add
-patterns with ``Options.lexicon_files`` in the same format. Patterns are parsed once and
+The packaged lexicon of a language is ``data/<lang>/lexicon.tsv`` (its header documents the
+format); users add patterns with ``Options.lexicon_files`` in the same format. Patterns are parsed once and
 indexed by (kind, head lemma), so matching a sentence is one dictionary look-up per token.
 """
 
@@ -78,12 +78,21 @@ class Lexicon:
     ontology: Ontology
     index: dict[tuple[str, str], list[Pattern]]
     size: int
+    language: str = "en"
 
     @classmethod
-    def load(cls, options: Options) -> Lexicon:
+    def load(cls, options: Options, language: str = "en") -> Lexicon:
         ontology = Ontology.load()
-        text = resources.files(DATA).joinpath("lexicon.tsv").read_text(encoding="utf-8")
-        version, patterns = parse_lexicon(text, "lexicon.tsv", ontology)
+        name = f"{language}/lexicon.tsv"
+        try:
+            folder = resources.files(DATA).joinpath(language)
+            text = folder.joinpath("lexicon.tsv").read_text(encoding="utf-8")
+        except OSError as exc:
+            raise LexiconError(
+                f"there is no event lexicon for language {language!r} ({exc}); "
+                "add data/<lang>/lexicon.tsv for a new language"
+            ) from exc
+        version, patterns = parse_lexicon(text, name, ontology)
         for path in options.lexicon_files:
             try:
                 user_text = Path(path).read_text(encoding="utf-8")
@@ -94,16 +103,20 @@ class Lexicon:
             user_version, more = parse_lexicon(user_text, str(path), ontology)
             patterns.extend(more)
             version += f"+{Path(path).stem}-{user_version}" if user_version else f"+{Path(path).stem}"
-        return cls.from_patterns(version, ontology, patterns)
+        return cls.from_patterns(version, ontology, patterns, language)
 
     @classmethod
-    def from_patterns(cls, version: str, ontology: Ontology, patterns: list[Pattern]) -> Lexicon:
+    def from_patterns(
+        cls, version: str, ontology: Ontology, patterns: list[Pattern], language: str = "en"
+    ) -> Lexicon:
         index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
         for p in patterns:
             index[(p.kind, p.head)].append(p)
         for plist in index.values():
             plist.sort(key=lambda p: (-p.specificity, p.has("weak")))
-        return cls(version=version, ontology=ontology, index=dict(index), size=len(patterns))
+        return cls(
+            version=version, ontology=ontology, index=dict(index), size=len(patterns), language=language
+        )
 
     def get(self, kind: str, lemma: str) -> list[Pattern]:
         """Patterns of ``kind`` headed by ``lemma``, most specific first."""

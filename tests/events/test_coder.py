@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.events.extract import SentenceMatcher
+import eventwire.events.coder as coder_module
 from eventwire.records import Span, Statement
 
 # (sentence, type, actors that must be among the event's actors, recipients that must be among its recipients)
@@ -220,14 +220,14 @@ def test_excluded_spans_are_not_coded(code: Callable[..., Any]) -> None:
 def test_a_failing_sentence_is_skipped_not_fatal(
     code: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = SentenceMatcher.run
+    original = coder_module.find_drafts
 
-    def flaky(self: SentenceMatcher) -> Any:
-        if "shelled" in self.sent.text:
+    def flaky(s: Any) -> Any:
+        if "shelled" in s.sent.text:
             raise ValueError("boom")
-        return original(self)
+        return original(s)
 
-    monkeypatch.setattr(SentenceMatcher, "run", flaky)
+    monkeypatch.setattr(coder_module, "find_drafts", flaky)
     coded = code("Russian forces shelled Kyiv overnight. Putin and Trump held a telephone conversation.")
     assert [e.type for e in coded.events] == ["CONSULT"]
     (skip,) = coded.skipped
