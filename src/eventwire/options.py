@@ -41,6 +41,10 @@ class Options:
     place_min_population: int | None = None
     #: Events coded below this confidence are dropped.
     min_confidence: float = 0.0
+    #: How events are found: "both" (the lexicon's rules and the event model), "rules" or "model".
+    event_coding: str = "both"
+    #: The event model file (None: the one packaged for the article's language; made by `eventwire train`).
+    event_model: Path | None = None
     #: Let fuzzy name matching resolve mistransliterated names (with context support).
     fuzzy_names: bool = True
     #: Timeout for fetching URLs and feeds, in seconds.
@@ -82,6 +86,12 @@ def _coerce(changes: dict[str, Any]) -> dict[str, Any]:
             if isinstance(value, (str, Path)):
                 value = [value]
             out[key] = tuple(Path(v) for v in value)
+    if "event_model" in out and out["event_model"] is not None:
+        out["event_model"] = Path(out["event_model"])
+    if "event_coding" in out and out["event_coding"] not in ("both", "rules", "model"):
+        raise ConfigError(
+            f"setting event_coding must be 'both', 'rules' or 'model', got {out['event_coding']!r}"
+        )
     for key in ("batch_size", "max_article_bytes", "max_file_bytes"):
         if key in out and (not isinstance(out[key], int) or out[key] <= 0):
             raise ConfigError(f"setting {key} must be a positive whole number, got {out[key]!r}")

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .actors import ActorResolver, KnowledgeBase
 from .events import EventCoder, Lexicon
+from .events.model import EventModel, ModelSettings, packaged_model
 from .nlp import load_parser
 from .options import Options
-from .records import Article, CodedArticle, Rejected
+from .records import ActorLayer, Article, CodedArticle, Rejected, Statement
 from .statements import StatementFinder
 
 if TYPE_CHECKING:
@@ -45,14 +46,34 @@ class Coder:
         self.lexicon = Lexicon.load(self.options)
         self.resolver = ActorResolver(self.kb, self.options)
         self.statement_finder = StatementFinder(self.options)
-        self.event_coder = EventCoder(self.lexicon, self.options)
+        self.event_model = self._event_model()
+        self.event_coder = EventCoder(
+            self.lexicon, self.options, model=self.event_model, settings=ModelSettings.of(self.event_model)
+        )
+        model = self.parser.version
+        if self.event_model is not None and self.options.event_coding != "rules":
+            model = f"{self.event_model.version}+{model}"
         self.versions = {
             "eventwire": __version__,
             "lexicon": self.lexicon.version,
             "kb": self.kb.version,
-            "model": self.parser.version,
+            "model": model,
         }
         self.warm_up()
+
+    def _event_model(self) -> EventModel | None:
+        if self.options.event_coding == "rules":
+            return None
+        if self.options.event_model is not None:
+            return EventModel.load(self.options.event_model)
+        return packaged_model(self.parser.language)
+
+    def analyse(self, articles: list[Article]) -> Iterator[tuple[Article, Doc, ActorLayer, list[Statement]]]:
+        """Parse articles and find their actors and statements: what the event stage reads."""
+        docs = self.parser.parse((a.text for a in articles), batch_size=self.options.batch_size)
+        for article, doc in zip(articles, docs, strict=True):
+            layer = self.resolver.resolve(doc, article)
+            yield article, doc, layer, self.statement_finder.find(doc, article, layer)
 
     def warm_up(self) -> None:
         """Load what the stages load lazily, by coding a short text of our own once."""

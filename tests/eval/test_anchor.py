@@ -45,6 +45,7 @@ def test_anchor_replaces_snippets_by_offsets_and_resolve_restores_them() -> None
     assert TEXT[slice(*g1["trigger_at"])] == "met"
     assert TEXT[slice(*g1["sentence_at"])] == "met her Peruvian counterpart"
     back = resolve(anchored, TEXT)
+    assert back["events"][0]["trigger_at"] == g1["trigger_at"]
     assert back["events"][1]["sentence_contains"] == "We agreed to reopen"
     assert back["statements"][0]["content_contains"] == "reopen the border crossing"
 

@@ -49,10 +49,10 @@ def main(ctx: click.Context, config: Path | None) -> None:
 
 
 def _register() -> None:
-    from . import bench, code, corpus, kb, serve
+    from . import bench, code, corpus, kb, serve, train
     from . import eval as eval_cmd
 
-    for module in (code, kb, eval_cmd, corpus, bench, serve):
+    for module in (code, kb, eval_cmd, train, corpus, bench, serve):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -57,14 +57,14 @@ def anchor(data: dict[str, Any], text: str) -> tuple[dict[str, Any], list[str]]:
 
 
 def resolve(data: dict[str, Any], text: str) -> dict[str, Any]:
-    """The readable form of a gold file: offsets replaced by the article's text at them.
+    """The readable form of a gold file: the article's text at each offset, beside the offsets.
 
     Offsets outside the text raise ValueError (the gold was made for another text).
     """
     out = copy.deepcopy(data)
     for key, snippet, offsets in PASSAGES:
         for item in out.get(key) or []:
-            at = item.pop(offsets, None)
+            at = item.get(offsets)
             if at is None:
                 continue
             start, end = int(at[0]), int(at[1])

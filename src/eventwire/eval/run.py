@@ -134,7 +134,7 @@ def evaluate(
     types = plover_types()
     stories = Stories(corpus)
     golds = [load_gold(p, types, stories) for p in find_gold_files(gold_paths)]
-    articles = [_read_article(g) for g in golds]
+    articles = [read_gold_article(g) for g in golds]
     if coded is None:
         if coder is None:
             from ..pipeline import Coder
@@ -151,7 +151,7 @@ def evaluate(
     return report
 
 
-def _read_article(gold: GoldFile) -> Any:
+def read_gold_article(gold: GoldFile) -> Any:
     from ..ingest import Metadata, read_articles
     from ..records import Rejected
 

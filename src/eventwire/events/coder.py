@@ -12,10 +12,12 @@ The coding of one sentence never fails the article: a sentence that raises is re
 
 from __future__ import annotations
 
+import copy
 import logging
 import traceback
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ConfigError
 from ..nlp import sentences
 from ..options import Options
 from ..records import ActorLayer, Article, Event, Skipped, Span, Statement
@@ -26,6 +28,7 @@ from .grammar import Grammar
 from .lexicon import Lexicon
 from .match import Matcher
 from .modality import ModalityReader
+from .model import EventModel, ModelSettings, Scored, propose, score
 from .record import Recorder
 from .rules import apply_rules, load_rules
 from .sentence import Sentence, Services
@@ -43,9 +46,24 @@ log = logging.getLogger(__name__)
 class EventCoder:
     """Codes the events of parsed articles. Build once; ``code`` is safe to call per article."""
 
-    def __init__(self, lexicon: Lexicon, options: Options, words: Words | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        options: Options,
+        words: Words | None = None,
+        model: EventModel | None = None,
+        settings: ModelSettings | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.options = options
+        self.rules_on = options.event_coding in ("both", "rules")
+        self.model = model if options.event_coding in ("both", "model") else None
+        if options.event_coding == "model" and model is None:
+            raise ConfigError(
+                "event_coding is 'model' but no event model is loaded; set event_model to a model file "
+                "made with `eventwire train`, or event_coding to 'rules' or 'both'"
+            )
+        self.settings = settings or ModelSettings()
         self.ontology = lexicon.ontology
         self.words = words or Words.load(lexicon.language)
         grammar = Grammar(self.words)
@@ -103,7 +121,10 @@ class EventCoder:
             return self._speaker(tok, index, statements)
 
         s = Sentence(self.services, index, sent, speaker_of, history)
-        drafts = apply_rules(self.rules, find_drafts(s), s)
+        drafts = find_drafts(s) if self.rules_on else []
+        if self.model is not None:
+            drafts = propose(s, drafts, self.model, self.settings)
+        drafts = apply_rules(self.rules, drafts, s)
         out: list[Draft] = []
         seen: set[tuple[Any, ...]] = set()
         for draft in drafts:
@@ -114,6 +135,35 @@ class EventCoder:
                 continue
             seen.add(key)
             out.append(draft)
+        return out
+
+    def with_model(self, model: EventModel | None, settings: ModelSettings, coding: str) -> EventCoder:
+        """A coder sharing this one's resources with another model, settings and ``event_coding``."""
+        other = copy.copy(self)
+        other.model = model if coding in ("both", "model") else None
+        other.rules_on = coding in ("both", "rules")
+        other.settings = settings
+        return other
+
+    def candidates(
+        self, doc: Doc, article: Article, layer: ActorLayer, statements: list[Statement]
+    ) -> list[Scored]:
+        """Every candidate word of the article with its features, as the model sees it when coding
+        (the rules' drafts found first): the raw material of ``eventwire train``."""
+        index = ActorIndex(doc, layer, self.services.grammar)
+        out: list[Scored] = []
+        history: list[Draft] = []
+        for sent in sentences(doc):
+            if _excluded(sent.start_char, sent.end_char, article.excluded) or not sent.text.strip():
+                continue
+
+            def speaker_of(tok: Token) -> list[str]:
+                return self._speaker(tok, index, statements)
+
+            s = Sentence(self.services, index, sent, speaker_of, history)
+            drafts = find_drafts(s) if self.rules_on else []
+            out += score(s, drafts, None)
+            history.extend(apply_rules(self.rules, drafts, s))
         return out
 
     def _speaker(self, tok: Token, index: ActorIndex, statements: list[Statement]) -> list[str]:

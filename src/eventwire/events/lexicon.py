@@ -38,6 +38,7 @@ FLAGS = frozenset(
         "civil",
         "weak",
         "armed",
+        "model",
     }
 )
 COLUMNS = ("kind", "pattern", "type", "mode", "context", "cameo", "flags")

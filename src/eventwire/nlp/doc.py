@@ -267,6 +267,8 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     ents: list[Span] = field(default_factory=list)
     user_data: dict[str, Any] = field(default_factory=dict)
+    #: One context vector per token from the parser (a numpy array of shape (tokens, dims)), or None.
+    vectors: Any = None
     _sents: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 

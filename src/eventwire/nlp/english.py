@@ -148,6 +148,9 @@ class EnglishParser:
                 )
             )
         doc.ents = entity_spans(doc, [(e.start, e.end, e.label_) for e in sdoc.ents])
+        tensor = getattr(sdoc, "tensor", None)
+        if tensor is not None and getattr(tensor, "shape", (0,))[0] == len(sdoc):
+            doc.vectors = tensor
         return doc.finish()
 
     def _string(self, key: int) -> str:
