@@ -64,13 +64,32 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
-    published: str | None = None  # ISO date "YYYY-MM-DD"
+    published: str | None = None  # ISO date "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only that is known
     language: str = "en"
     translation: Translation | None = None
     source: str | None = None  # path, URL or "<stdin>" the article came from
     # Stretches of the text that are not the article's own prose (translation
     # notes, bylines, datelines): actors and events are not coded inside them.
     excluded: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def published_precision(self) -> DatePrecision | None:
+        """How precisely the publication date is known: "day", "month" or "year"."""
+        if not self.published:
+            return None
+        return {7: "month", 4: "year"}.get(len(self.published), "day")  # type: ignore[return-value]
+
+    @property
+    def reference_date(self) -> str | None:
+        """A day standing for the publication date (``YYYY-MM-DD``): the middle of a month or a year
+        known only that precisely, so that offices and relative dates are read at about that time."""
+        if not self.published:
+            return None
+        if len(self.published) == 7:
+            return f"{self.published}-15"
+        if len(self.published) == 4:
+            return f"{self.published}-07-01"
+        return self.published[:10]
 
     def meta_dict(self) -> dict[str, Any]:
         return {

@@ -147,3 +147,30 @@ def test_impossible_dates_do_not_fail(date_of: Any, text: str) -> None:
     doc_trigger = next(w for w in text.split() if w.isalpha() and w.islower() and len(w) > 3)
     found = date_of(text, doc_trigger)
     assert found.precision in ("day", "month", "year", "reported")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers agreed to extend the truce until 2028.",
+        "The sanctions will stay in place through 2027.",
+        "Russia has occupied Crimea since 2014.",
+    ],
+)
+def test_a_deadline_or_a_stretch_of_time_is_not_the_events_date(date_of: Any, text: str) -> None:
+    trigger = next(w for w in ("agreed", "stay", "occupied") if w in text)
+    found = date_of(text, trigger)
+    assert found.precision == "reported"
+
+
+def test_an_article_dated_to_a_month_dates_its_events_no_closer(nlp: Any, resolver: DateResolver) -> None:
+    text = "The two leaders spoke by phone on Monday."
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == "spoke")
+    found = resolver.resolve(doc, sentence_of(tok), tok, Article(id="t", text=text, published="2025-02"))
+    assert found.date == "2025-02" and found.precision == "month"
+    plain = nlp("The two leaders spoke by phone.")
+    tok = next(t for t in plain if t.text == "spoke")
+    month_only = Article(id="t", text=plain.text, published="2025-02")
+    undated = resolver.resolve(plain, sentence_of(tok), tok, month_only)
+    assert (undated.date, undated.precision) == ("2025-02", "reported")

@@ -16,6 +16,7 @@ def test_public_names() -> None:
         "article_id",
         "normalize_date",
         "read_articles",
+        "story_article",
     }
     for name in ingest.__all__:
         assert hasattr(ingest, name)

@@ -122,7 +122,7 @@ class Context:
             bounds.append((sent.start, sent.end))
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
-        date = article.published[:10] if article.published else _dt.date.today().isoformat()
+        date = article.reference_date or _dt.date.today().isoformat()
         ctx = cls(doc, article, lexicon, words, lowers, hits, date, sent_of, bounds)
         ctx.hit_at = {h.start: h for h in hits}
         ctx.in_hit = [False] * len(doc)

@@ -494,4 +494,4 @@ def _key(word: str) -> str:
 
 
 def _date_of(article: Article) -> str:
-    return article.published[:10] if article.published else _dt.date.today().isoformat()
+    return article.reference_date or _dt.date.today().isoformat()

@@ -75,7 +75,7 @@ class EventCoder:
             find=Table(),
         )
         self.rules = load_rules()
-        self.recorder = Recorder(self.ontology, options)
+        self.recorder = Recorder(self.ontology, options, lexicon.language)
         self.speech_cues = frozenset(
             p.head for (kind, _), ps in lexicon.index.items() if kind == "S" for p in ps
         )

@@ -1,5 +1,5 @@
 """The date patterns of a language: our own regular expressions for date expressions, with the
-month and weekday names, number words and cues of history they use (``data/dates_patterns.toml``).
+month and weekday names, number words and cues of history they use (``data/<lang>/dates.toml``).
 """
 
 from __future__ import annotations
@@ -36,11 +36,13 @@ class DatePatterns:
     historical: re.Pattern[str]
     anaphoric: re.Pattern[str]
     version: str
+    durations: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls) -> DatePatterns:
-        text = resources.files("eventwire.events").joinpath("data", "dates_patterns.toml").read_text("utf-8")
-        return cls.parse(text, "eventwire/events/data/dates_patterns.toml")
+    def load(cls, language: str = "en") -> DatePatterns:
+        folder = resources.files("eventwire.events").joinpath("data").joinpath(language)
+        text = folder.joinpath("dates.toml").read_text("utf-8")
+        return cls.parse(text, f"eventwire/events/data/{language}/dates.toml")
 
     @classmethod
     def parse(cls, text: str, where: str) -> DatePatterns:
@@ -83,6 +85,7 @@ class DatePatterns:
                 historical=re.compile(rf"\b(?:{cues})\b", re.IGNORECASE),
                 anaphoric=re.compile(rf"\b(?:{anaphoric})\b", re.IGNORECASE),
                 version=str(data.get("version", "0")),
+                durations=frozenset(str(w).lower() for w in data.get("durations", ())),
             )
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise DataError(

@@ -3,7 +3,7 @@
     DateResolver(options).resolve(doc, sent, trigger_token, article) -> EventDate
 
 Candidates are the sentence's spaCy DATE entities and the matches of our own
-patterns (``data/dates_patterns.toml``: "late December 2021", "on May 20",
+patterns (``data/<lang>/dates.toml``: "late December 2021", "on May 20",
 "on Monday", "three years ago", "on the eve of" ...). The candidate in the
 trigger's own clause wins, then one in a clause that governs it, then any
 other outside parentheses. Our patterns resolve their own matches; other
@@ -31,13 +31,18 @@ if TYPE_CHECKING:
 __all__ = ["DatePatterns", "DateResolver", "EventDate"]
 
 Precision = Literal["day", "month", "year", "reported"]
+#: Precisions from the coarsest.
+PRECISION_ORDER: tuple[Precision, ...] = ("year", "month", "day")
+#: Date patterns counted from the publication date ("on Monday", "three days ago").
+RELATIVE = frozenset({"weekday", "days", "weeks", "months", "years", "ago", "eve"})
 HISTORICAL_DAYS = 31
 CLAUSE_DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "parataxis"}
 )
-DURATION_PREPS = frozenset({"for", "over", "within", "throughout", "during"})
 ATTRIBUTIVE = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
 BARE_NUMBER = re.compile(r"^\W*\d{1,2}\W*$")
+#: "the past three years", "the next two weeks": a stretch of time.
+PAST_SPAN = re.compile(r"(?i)^(?:the\s+)?(?:past|last|next|coming)\s+(?:\d+|[a-z]+)\s+\w+s\b")
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,11 @@ class _Candidate:
     pattern: DatePattern | None  # None: a spaCy DATE entity for dateparser
     match: re.Match[str] | None
 
+    @property
+    def relative(self) -> bool:
+        """Counted from the publication date; a DATE entity for dateparser may be."""
+        return self.pattern is None or self.pattern.resolve in RELATIVE
+
 
 class DateResolver:
     """Dates events. Build one per process: patterns compile once; dateparser loads on first use."""
@@ -81,6 +91,7 @@ class DateResolver:
         cue = bool(self.patterns.historical.search(sent_text))
         if published is None:
             return EventDate(None, "reported", cue, None)
+        reported = article.published if article.published_precision != "day" else published.isoformat()
         for candidate in self._ranked(doc, sent, sent_text, trigger_token):
             base = sent.start_char
             resolved = self._resolve_candidate(
@@ -91,10 +102,13 @@ class DateResolver:
             date, precision = resolved
             span = (candidate.start, candidate.end)
             if precision == "reported":
-                return EventDate(published.isoformat(), "reported", cue, span)
+                return EventDate(reported, "reported", cue, span)
+            if candidate.relative and article.published_precision in ("month", "year"):
+                # "on Monday" in an article dated only to a month: no surer than the article's date
+                precision = min(precision, article.published_precision, key=PRECISION_ORDER.index)
             historical = cue or _last_day(date, precision) < published - dt.timedelta(days=HISTORICAL_DAYS)
             return EventDate(_iso(date, precision), precision, historical, span)
-        return EventDate(published.isoformat(), "reported", cue, None)
+        return EventDate(reported, "reported", cue, None)
 
     # -- candidates ------------------------------------------------------------------------------------
 
@@ -109,11 +123,13 @@ class DateResolver:
                 start, end = base + m.start(), base + m.end()
                 if any(c.start < end and start < c.end for c in found):
                     continue
+                if self._after_duration(sent_text[: m.start()]):
+                    continue  # "until 2028", "since March": not when the event happened
                 found.append(_Candidate(start, end, pattern, m))
         for ent in _date_entities(sent):
             if any(c.start < ent.end_char and ent.start_char < c.end for c in found):
                 continue
-            if _duration(ent) or _attributive(ent, trigger) or BARE_NUMBER.match(ent.text):
+            if self._duration(ent) or _attributive(ent, trigger) or BARE_NUMBER.match(ent.text):
                 continue
             if self.patterns.anaphoric.search(ent.text):
                 continue  # "a day later": counted from another event, not from publication
@@ -143,6 +159,19 @@ class DateResolver:
             ranked.append((rank, abs(anchor.i - trigger.i), cand))
         ranked.sort(key=lambda r: (r[0], r[1]))
         return [r[2] for r in ranked]
+
+    def _duration(self, ent: Span) -> bool:
+        """ "for the past three years", "until 2028": a stretch of time or a deadline, not a date."""
+        head = ent.root.head
+        if ent.root.dep_ == "pobj" and head.lower_ in self.patterns.durations:
+            return True
+        if self._after_duration(ent.doc.text[max(0, ent.start_char - 20) : ent.start_char]):
+            return True
+        return bool(PAST_SPAN.match(ent.text))
+
+    def _after_duration(self, before: str) -> bool:
+        words = before.split()
+        return bool(words) and words[-1].lower().strip(",(") in self.patterns.durations
 
     # -- resolution ------------------------------------------------------------------------------------
 
@@ -236,10 +265,10 @@ class DateResolver:
 
 
 def _published(article: Article) -> dt.date | None:
-    if not article.published:
+    if not article.reference_date:
         return None
     try:
-        return dt.date.fromisoformat(article.published[:10])
+        return dt.date.fromisoformat(article.reference_date)
     except ValueError:
         return None
 
@@ -291,12 +320,6 @@ def _clause_head(token: Token) -> Token:
     return tok
 
 
-def _duration(ent: Span) -> bool:
-    """ "for the past three years", "over two weeks": a stretch of time, not a date."""
-    head = ent.root.head
-    if ent.root.dep_ == "pobj" and head.lower_ in DURATION_PREPS:
-        return True
-    return bool(re.match(r"(?i)^(?:the\s+)?(?:past|last|next|coming)\s+(?:\d+|[a-z]+)\s+\w+s\b", ent.text))
 
 
 def _attributive_token(tok: Token) -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..options import Options
 from ..records import Article, Event, Span
+from .datepatterns import DatePatterns
 from .dates import DateResolver
 from .draft import Draft
 from .ontology import Ontology
@@ -25,10 +26,10 @@ MAX_TRIGGER = 120
 class Recorder:
     """Turns drafts into events. Build once per process."""
 
-    def __init__(self, ontology: Ontology, options: Options) -> None:
+    def __init__(self, ontology: Ontology, options: Options, language: str = "en") -> None:
         self.ontology = ontology
         self.options = options
-        self.dates = DateResolver(options)
+        self.dates = DateResolver(options, DatePatterns.load(language))
         self.places = PlaceResolver(options)
 
     def record(

@@ -75,16 +75,21 @@ _FORMATS = (
 
 
 def normalize_date(value: str | None) -> str | None:
-    """``value`` as ``YYYY-MM-DD``, or None when it is empty or not a date we can read.
+    """``value`` as ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when it names only a month or a year;
+    None when it is empty or not a date we can read.
 
     Accepts ISO dates and timestamps, RFC 2822 (feeds, HTTP), ``13.02.2025``,
-    ``13/02/2025`` (day first), ``2025/02/13``, ``13 February 2025``, ``February 13, 2025``.
+    ``13/02/2025`` (day first), ``2025/02/13``, ``13 February 2025``, ``February 13, 2025``,
+    and, keeping their precision, ``2025-02``, ``February 2025``, ``Feb 2025``, ``2025``.
     """
     if value is None:
         return None
     text = value.strip()
     if not text:
         return None
+    coarse = _month_or_year(text)
+    if coarse is not None:
+        return coarse
     iso = re.match(
         r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$", text
     )
@@ -100,6 +105,23 @@ def normalize_date(value: str | None) -> str | None:
         found = _valid(simple, fmt)
         if found:
             return found
+    return None
+
+
+def _month_or_year(text: str) -> str | None:
+    """``YYYY-MM`` or ``YYYY`` for a date that names only a month or a year, else None."""
+    m = re.match(r"^((?:1[89]|20)\d{2})(?:[-/.](\d{1,2}))?$", text)
+    if m:
+        year, month = int(m.group(1)), m.group(2)
+        if month is None:
+            return f"{year:04d}"
+        return f"{year:04d}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    for fmt in ("%B %Y", "%b %Y"):
+        try:
+            parsed = datetime.strptime(re.sub(r"[,\s]+", " ", text).strip(), fmt)
+        except ValueError:
+            continue
+        return f"{parsed.year:04d}-{parsed.month:02d}"
     return None
 
 
