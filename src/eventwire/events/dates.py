@@ -113,7 +113,20 @@ class DateResolver:
     # -- candidates ------------------------------------------------------------------------------------
 
     def _candidates(self, sent: Span, sent_text: str, trigger: Token) -> list[_Candidate]:
-        found: list[_Candidate] = []
+        found = [
+            c
+            for c, ent in self._sentence_candidates(sent, sent_text)
+            if ent is None or not _attributive(ent, trigger)
+        ]
+        return found
+
+    def _sentence_candidates(self, sent: Span, sent_text: str) -> list[tuple[_Candidate, Span | None]]:
+        """The date expressions of a sentence, found once per sentence (kept with its doc)."""
+        memo = sent.doc.user_data.setdefault("eventwire_dates", {})
+        cached = memo.get(sent.start)
+        if cached is not None:
+            return cached
+        found: list[tuple[_Candidate, Span | None]] = []
         base = sent.start_char
         patterns = self.patterns.patterns if self.patterns.any_pattern.search(sent_text) else ()
         for pattern in patterns:
@@ -121,19 +134,20 @@ class DateResolver:
                 if not _names_capitalized(m):
                     continue
                 start, end = base + m.start(), base + m.end()
-                if any(c.start < end and start < c.end for c in found):
+                if any(c.start < end and start < c.end for c, _ in found):
                     continue
                 if self._after_duration(sent_text[: m.start()]):
                     continue  # "until 2028", "since March": not when the event happened
-                found.append(_Candidate(start, end, pattern, m))
+                found.append((_Candidate(start, end, pattern, m), None))
         for ent in _date_entities(sent):
-            if any(c.start < ent.end_char and ent.start_char < c.end for c in found):
+            if any(c.start < ent.end_char and ent.start_char < c.end for c, _ in found):
                 continue
-            if self._duration(ent) or _attributive(ent, trigger) or BARE_NUMBER.match(ent.text):
+            if self._duration(ent) or BARE_NUMBER.match(ent.text):
                 continue
             if self.patterns.anaphoric.search(ent.text):
                 continue  # "a day later": counted from another event, not from publication
-            found.append(_Candidate(ent.start_char, ent.end_char, None, None))
+            found.append((_Candidate(ent.start_char, ent.end_char, None, None), ent))
+        memo[sent.start] = found
         return found
 
     def _ranked(self, doc: Doc, sent: Span, sent_text: str, trigger: Token) -> list[_Candidate]:
@@ -163,7 +177,7 @@ class DateResolver:
     def _duration(self, ent: Span) -> bool:
         """ "for the past three years", "until 2028": a stretch of time or a deadline, not a date."""
         head = ent.root.head
-        if ent.root.dep_ == "pobj" and head.lower_ in self.patterns.durations:
+        if ent.root.dep_ == "pobj" and head.lower_ in self.patterns.durations and head.i == ent.start - 1:
             return True
         if self._after_duration(ent.doc.text[max(0, ent.start_char - 20) : ent.start_char]):
             return True

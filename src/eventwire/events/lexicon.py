@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -61,7 +62,7 @@ class Pattern:
     flags: frozenset[str]
     source: str  # "file:line", for messages
 
-    @property
+    @cached_property
     def specificity(self) -> int:
         pobjs = sum(1 for _, pobj in self.preps if pobj)
         extra = (2 if self.obj else 0) + (1 if "objactor" in self.flags else 0)

@@ -129,6 +129,37 @@ class Token:
         self.like_num = _like_num(text)
         self._children: list[Token] = []
 
+    @classmethod
+    def fast(
+        cls,
+        doc: Doc,
+        i: int,
+        text: str,
+        idx: int,
+        whitespace: str,
+        lower: str,
+        lemma: str,
+        pos: str,
+        tag: str,
+        dep: str,
+        head: int,
+        ent_type: str,
+        ent_iob: str,
+        morph: Morph,
+        keys: tuple[str, ...],
+        sent_start: bool,
+        is_space: bool,
+        is_punct: bool,
+        like_num: bool,
+    ) -> Token:
+        """A token from values an adapter has already worked out (no checks, no defaults)."""
+        t = cls.__new__(cls)
+        t.doc, t.i, t.text, t.idx, t.whitespace_, t.lower_ = doc, i, text, idx, whitespace, lower
+        t.lemma_, t.pos_, t.tag_, t.dep_, t._head = lemma, pos, tag, dep, head
+        t.ent_type_, t.ent_iob_, t.morph, t.keys, t.is_sent_start = ent_type, ent_iob, morph, keys, sent_start
+        t.is_space, t.is_punct, t.like_num, t._children = is_space, is_punct, like_num, []
+        return t
+
     # -- the tree --------------------------------------------------------------------------
     @property
     def head(self) -> Token:

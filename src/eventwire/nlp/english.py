@@ -27,6 +27,10 @@ LINE_COMPONENT = "eventwire_lines"
 UNUSED = ("senter",)
 BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u2014", "\u00b7"})
 IOB = ("", "I", "O", "B")
+#: Penn tags of question and relative words (their morphological features lack PronType).
+WH_TAGS = frozenset({"WP", "WP$", "WRB", "WDT"})
+#: Look-up keys kept per (lemma, word, tag) before the memo starts again.
+MEMO_LIMIT = 200_000
 
 
 def load_spacy(options: Options) -> Language:
@@ -90,7 +94,8 @@ class EnglishParser:
         meta = self.nlp.meta
         self.version = f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
         self._strings: dict[int, str] = {}
-        self._morphs: dict[int, Morph] = {}
+        self._morphs: dict[tuple[int, str], Morph] = {}
+        self._memo: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> Doc:
         return next(self.parse([text]))
@@ -100,14 +105,18 @@ class EnglishParser:
             yield self.convert(sdoc)
 
     def convert(self, sdoc: SpacyDoc) -> Doc:
-        """The eventwire doc of a spaCy doc."""
+        """The eventwire doc of a spaCy doc (every attribute read in one ``to_array`` call)."""
         from spacy.attrs import (
             DEP,
             ENT_IOB,
             ENT_TYPE,
             HEAD,
             IDX,
+            IS_PUNCT,
+            IS_SPACE,
             LEMMA,
+            LIKE_NUM,
+            LOWER,
             MORPH,
             ORTH,
             POS,
@@ -120,38 +129,53 @@ class EnglishParser:
         if len(sdoc) == 0:
             return doc.finish()
         columns = [ORTH, IDX, SPACY, LEMMA, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, MORPH, SENT_START]
-        rows: Any = sdoc.to_array(columns)
-        rows = rows.astype("int64").tolist()
+        columns += [LOWER, IS_SPACE, IS_PUNCT, LIKE_NUM]
+        rows: Any = sdoc.to_array(columns).astype("int64").tolist()
         s = self._string
-        tokens = doc.tokens
-        for i, (orth, idx, space, lemma, pos, tag, dep, head, iob, ent, morph, start) in enumerate(rows):
-            text = s(orth)
-            lem = s(lemma)
-            tg = s(tag)
-            tokens.append(
-                Token(
+        morph_of = self._morph
+        keys_of = self._keys
+        make = Token.fast
+        append = doc.tokens.append
+        for i, row in enumerate(rows):
+            orth, idx, space, lemma, pos, tag, dep, head, iob, ent, morph, start, lower, sp, pu, num = row
+            lem, tg, low = s(lemma), s(tag), s(lower)
+            append(
+                make(
                     doc,
                     i,
-                    text,
+                    s(orth),
                     idx,
-                    whitespace=" " if space else "",
-                    lemma=lem,
-                    pos=s(pos),
-                    tag=tg,
-                    dep=s(dep),
-                    head=i + head,
-                    ent_type=s(ent) if ent else "",
-                    ent_iob=IOB[iob],
-                    morph=self._morph(morph),
-                    keys=lemma_keys(lem, text, tg),
-                    sent_start=start == 1 or i == 0,
+                    " " if space else "",
+                    low,
+                    lem,
+                    s(pos),
+                    tg,
+                    s(dep),
+                    i + head,
+                    s(ent) if ent else "",
+                    IOB[iob],
+                    morph_of(morph, tg),
+                    keys_of(lem, low, tg),
+                    start == 1 or i == 0,
+                    bool(sp),
+                    bool(pu),
+                    bool(num),
                 )
             )
-        doc.ents = entity_spans(doc, [(e.start, e.end, e.label_) for e in sdoc.ents])
+        doc.ents = entity_spans(doc, _entities(doc.tokens))
         tensor = getattr(sdoc, "tensor", None)
         if tensor is not None and getattr(tensor, "shape", (0,))[0] == len(sdoc):
             doc.vectors = tensor
         return doc.finish()
+
+    def _keys(self, lemma: str, lower: str, tag: str) -> tuple[str, ...]:
+        key = (lemma, lower, tag)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[key] = lemma_keys(lemma, lower, tag)
+        return found
 
     def _string(self, key: int) -> str:
         key &= 0xFFFFFFFFFFFFFFFF
@@ -160,14 +184,32 @@ class EnglishParser:
             out = self._strings[key] = self.nlp.vocab.strings[key] if key else ""
         return out
 
-    def _morph(self, key: int) -> Morph:
+    def _morph(self, key: int, tag: str) -> Morph:
+        """The features of a MORPH hash (question words get PronType=Int: the tag map leaves it out)."""
         key &= 0xFFFFFFFFFFFFFFFF
-        out = self._morphs.get(key)
+        out = self._morphs.get((key, tag))
         if out is None:
             text = self._string(key) if key else ""
             feats = dict(f.split("=", 1) for f in text.split("|") if "=" in f)
-            out = self._morphs[key] = Morph(feats)
+            if tag in WH_TAGS:
+                feats.setdefault("PronType", "Int")
+            out = self._morphs[(key, tag)] = Morph(feats)
         return out
+
+
+def _entities(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the named entities, read from the tokens' IOB tags."""
+    out: list[tuple[int, int, str]] = []
+    start: int | None = None
+    for t in tokens:
+        if start is not None and (t.ent_iob_ != "I" or t.ent_type_ != tokens[start].ent_type_):
+            out.append((start, t.i, tokens[start].ent_type_))
+            start = None
+        if t.ent_iob_ == "B":
+            start = t.i
+    if start is not None:
+        out.append((start, len(tokens), tokens[start].ent_type_))
+    return out
 
 
 def lemma_keys(lemma: str, word: str, tag: str) -> tuple[str, ...]:

@@ -89,11 +89,12 @@ def find_drafts(s: Sentence) -> list[Draft]:
     drafts: list[Draft] = []
     # judgements first: "called X unlikely" is no phone call
     depth = depths(s.sent)
-    order = sorted(s.sent, key=lambda t: (not judgements.judging_word(s, t), depth[t.i], t.i))
+    judging = {t.i for t in s.sent if judgements.judging_word(s, t)}
+    order = sorted(s.sent, key=lambda t: (t.i not in judging, depth[t.i], t.i))
     for tok in order:
         if tok.i in s.consumed:
             continue
-        draft = _at(s, tok)
+        draft = _at(s, tok, tok.i in judging)
         if draft is not None:
             drafts.append(draft)
             s.history.append(draft)
@@ -102,12 +103,14 @@ def find_drafts(s: Sentence) -> list[Draft]:
     return drafts
 
 
-def _at(s: Sentence, tok: Token) -> Draft | None:
+def _at(s: Sentence, tok: Token, judging: bool) -> Draft | None:
+    if tok.pos_ not in VERB_POS and not judging and tok.dep_ != "ROOT":
+        return None
     if s.grammar.purpose_clause(tok):  # "deployed troops to support the police": an aim, not an event
         return None
     if tok.pos_ in VERB_POS:
         return obligations.modal_request(s, tok) or verbs.verb_event(s, tok)
-    if judgements.judging_word(s, tok):  # "reckless", "called the launch a provocation"
+    if judging:  # "reckless", "called the launch a provocation"
         return judgements.adjective_event(s, tok)
     if tok.dep_ == "ROOT" and tok.pos_ in NOUN_POS:
         return nouns.headline_event(s, tok)

@@ -12,7 +12,8 @@ ORDER = 80
 
 
 def apply(d: Draft, s: Sentence) -> list[Draft]:
-    if "generic recipient" not in d.notes:  # "Georgian police detained Georgian protesters" keeps both
+    if "generic recipient" not in d.notes and set(d.recipients) & set(d.actors):
+        # "Georgian police detained Georgian protesters" keeps both (a generic recipient)
         d = replace(d, recipients=[r for r in d.recipients if r not in d.actors])
     if not d.actors:
         return []

@@ -22,7 +22,8 @@ ORDER = 70
 def apply(d: Draft, s: Sentence) -> list[Draft]:
     onto = s.onto
     m = d.modality
-    d = replace(d, negated=d.negated or m.negated, hypothetical=d.hypothetical or m.hypothetical)
+    if (d.negated, d.hypothetical) != (d.negated or m.negated, d.hypothetical or m.hypothetical):
+        d = replace(d, negated=d.negated or m.negated, hypothetical=d.hypothetical or m.hypothetical)
     if d.negated and d.type in onto.group("cooperative") and (m.future or m.modal or d.type == "AGREE"):
         frame = onto.frame("REJECT", d.type)
         if frame is not None:  # "will not send troops", "won't meet": a refusal
@@ -69,4 +70,6 @@ def apply(d: Draft, s: Sentence) -> list[Draft]:
     own_code = d.pattern.type == ptype and cameo == d.pattern.cameo and cameo in onto.cameo
     if cameo is None or not (own_code or onto.consistent(cameo, ptype)):
         cameo = onto.cameo_for(ptype, mode, d.contexts)
+    if (ptype, mode, cameo, notes) == (d.type, d.mode, d.cameo, d.notes):
+        return [d]
     return [replace(d, type=ptype, mode=mode, cameo=cameo, notes=notes)]
