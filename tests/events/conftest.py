@@ -125,13 +125,16 @@ def code(event_nlp: Any, event_coder: EventCoder) -> Callable[..., Coded]:
     """Code ``text`` with the hand-made actor layer: ``code(text, statements=[...])``."""
 
     def run(
-        text: str, statements: list[Statement] | None = None, excluded: tuple[tuple[int, int], ...] = ()
+        text: str,
+        statements: list[Statement] | None = None,
+        excluded: tuple[tuple[int, int], ...] = (),
+        coder: EventCoder | None = None,
     ) -> Coded:
         doc = event_nlp(text)
         article = Article(id="test", text=text, published="2025-02-13", excluded=excluded)
         layer = build_layer(text)
         statements = statements or []
-        events, skipped = event_coder.code(doc, article, layer, statements)
+        events, skipped = (coder or event_coder).code(doc, article, layer, statements)
         return Coded(events, skipped, layer, statements)
 
     return run

@@ -37,7 +37,7 @@ __all__ = ["GRID", "TrainReport", "train"]
 
 #: (threshold, veto) settings tried in cross-validation.
 GRID: tuple[tuple[float, float], ...] = tuple(
-    (t, v) for t in (0.35, 0.45, 0.55, 0.65, 0.75, 0.85) for v in (1.0, 0.97, 0.93, 0.88)
+    (t, v) for t in (0.4, 0.5, 0.6, 0.7, 0.8) for v in (1.0, 0.95, 0.9)
 )
 #: How much an optional gold event and a "not an event" candidate count against a required event.
 OPTIONAL_WEIGHT = 0.5

@@ -117,6 +117,9 @@ def features(s: Sentence, tok: Token, claimed: Mapping[int, str], speaker: bool)
             f.append("lexweak")
         if p.has("frame"):
             f.append("lexframe")
+    for kind in ("V", "VO", "N", "A"):  # what the lexicon says of the word in any of its patterns
+        for p in s.matcher.lex.get(kind, lemma)[:3]:
+            f.append(f"lexany={p.type}")
     for lp in s.matcher.light_patterns(tok):
         f.append("light" if not lp.has("report") else "report")
     if s.matcher.judging(tok):
